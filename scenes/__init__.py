@@ -1,0 +1,1 @@
+"""Manim scenes of the lecture and the shared mobjects they draw with."""

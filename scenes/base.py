@@ -1,0 +1,78 @@
+"""What every lecture scene shares: the theme's background, the lecture data, and narration.
+
+Narration lines become Manim subcaptions, so a rendered scene comes with an ``.srt`` beside it;
+they are also kept on the scene (``narration``) for transcripts.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+from dataclasses import dataclass
+
+from manim import Animation, Scene
+
+from scenes import theme
+
+CONFIG_ENV = "NNLECTURE_CONFIG"
+FPS_GRID = 15               # run times are multiples of 1/15 s so captions stay in step at any fps
+WORDS_PER_SECOND = 2.6      # a calm speaking pace
+
+
+def snap(seconds: float) -> float:
+    """Round a duration up to the 1/15 s grid."""
+    return math.ceil(round(seconds * FPS_GRID, 6)) / FPS_GRID
+
+
+def reading_time(line: str) -> float:
+    """How long a narration line needs on screen to be read or said aloud."""
+    return snap(len(line.split()) / WORDS_PER_SECOND + 0.5)
+
+
+@functools.cache
+def lecture_config():
+    """The lecture's config, from the file named by $NNLECTURE_CONFIG or the defaults."""
+    from nnmath import load_config
+
+    return load_config(os.environ.get(CONFIG_ENV) or None)
+
+
+@functools.cache
+def lecture_data():
+    """All numbers the lecture shows, computed once per process by nnmath."""
+    from nnmath import LectureData
+
+    return LectureData.build(lecture_config())
+
+
+@dataclass(frozen=True)
+class NarrationLine:
+    start: float
+    duration: float
+    text: str
+
+
+class LectureScene(Scene):
+    """A scene of the lecture: themed background and ``narrate`` for captioned steps."""
+
+    def setup(self) -> None:
+        self.palette = theme.use(lecture_config().lecture.theme)
+        self.camera.background_color = self.palette.background
+        self.narration: list[NarrationLine] = []
+
+    def narrate(self, line: str, *animations: Animation, run_time: float | None = None) -> None:
+        """Say ``line`` while playing ``animations``, then hold until it has been read.
+
+        The caption spans the whole step, so there is never silent dead time.
+        """
+        reading = reading_time(line)
+        anim_time = snap(run_time) if run_time is not None else min(reading, 2.0)
+        total = max(reading, anim_time if animations else 0)
+        self.add_subcaption(line, duration=total)
+        self.narration.append(NarrationLine(self.time, total, line))
+        if animations:
+            self.play(*animations, run_time=anim_time)
+        rest = total - (anim_time if animations else 0)
+        if rest > 1e-9:
+            self.wait(snap(rest))

@@ -1,0 +1,52 @@
+"""The lecture's scenes in order. Adding a scene to the lecture means adding one line to SCENES.
+
+Scene classes are named by import path so that reading the registry (``nnlecture list``,
+``--help``) does not import Manim.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SceneEntry:
+    slug: str
+    scene_path: str  # "module:ClassName"
+    title: str
+    summary: str
+
+    def load(self) -> type:
+        """Import and return the Manim scene class."""
+        module_name, class_name = self.scene_path.split(":")
+        return getattr(importlib.import_module(module_name), class_name)
+
+
+SCENES: tuple[SceneEntry, ...] = (
+    SceneEntry("title", "scenes.title:TitleCard", "Neural networks, intuitively",
+               "The title card: what the lecture covers and the one formula behind it."),
+)
+
+
+class UnknownSceneError(KeyError):
+    """A slug that is not in the registry; the message lists the known ones."""
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def slugs() -> list[str]:
+    return [entry.slug for entry in SCENES]
+
+
+def get(slug: str) -> SceneEntry:
+    for entry in SCENES:
+        if entry.slug == slug:
+            return entry
+    raise UnknownSceneError(f"unknown scene {slug!r}; known: {', '.join(slugs())}")
+
+
+def chapters() -> list[SceneEntry]:
+    """The scenes after the title card: the lecture's chapters."""
+    return [entry for entry in SCENES if entry.slug != "title"]

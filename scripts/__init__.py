@@ -1,0 +1,1 @@
+"""The nnlecture command line: preview one scene, render the lecture, check the tool chain."""

@@ -1,0 +1,117 @@
+"""Render one registered scene in this process, writing its files under temporary names first.
+
+Manim's config is one global per process, so each render runs inside ``tempconfig``. The video,
+its captions and the still frame are written as ``.<slug>.partial.*`` and renamed when complete:
+a failed or interrupted render never leaves a half-written file where a finished one is expected.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from scenes.registry import SceneEntry
+
+QUALITIES = {"l": "low_quality", "m": "medium_quality", "h": "high_quality", "k": "fourk_quality"}
+
+
+class RenderError(Exception):
+    """A scene failed to render; the message is one line and names its log file."""
+
+
+@dataclass(frozen=True)
+class RenderedScene:
+    slug: str
+    video: Path | None   # None when only the last frame was asked for
+    captions: Path | None
+    frame: Path | None
+    duration: float
+
+
+def ensure_writable(folder: Path) -> Path:
+    """Create ``folder`` if needed and prove a file can be written there, before any rendering."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
+            pass
+    except OSError as err:
+        raise PermissionError(f"cannot write to media dir {folder}: {err.strerror or err}") from err
+    return folder.resolve()
+
+
+def _manim_settings(quality: str, work: Path, out_dir: Path, stem: str, frame_only: bool,
+                    overrides: dict | None, progress: bool) -> dict:
+    settings = {
+        "quality": QUALITIES[quality],
+        "media_dir": str(work),
+        "video_dir": str(out_dir),
+        "images_dir": str(out_dir),
+        "partial_movie_dir": str(work / "partial" / quality / "{scene_name}"),
+        "tex_dir": str(work / "Tex"),
+        "text_dir": str(work / "texts"),
+        "output_file": stem,
+        "verbosity": "WARNING",
+        "progress_bar": "display" if progress else "none",
+        "save_last_frame": frame_only,
+        "notify_outdated_version": False,
+    }
+    settings.update(overrides or {})
+    return settings
+
+
+def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", frame_only: bool = False,
+                 overrides: dict | None = None, progress: bool = True,
+                 out_dir: Path | None = None) -> RenderedScene:
+    """Render ``entry`` into ``out_dir`` (default ``media_dir/preview/<quality>``).
+
+    ``overrides`` are extra Manim config values (tests use a tiny pixel size and frame rate).
+    Raises RenderError naming the log that holds the traceback when the scene itself fails.
+    """
+    from manim import tempconfig
+
+    media_dir = ensure_writable(Path(media_dir))
+    out_dir = ensure_writable(out_dir or media_dir / "preview" / quality)
+    stem = f".{entry.slug}.partial"
+    kinds = (".png",) if frame_only else (".mp4", ".srt")
+    partials = {ext: out_dir / f"{stem}{ext}" for ext in kinds}
+    finished = {ext: out_dir / f"{entry.slug}{ext}" for ext in kinds}
+    settings = _manim_settings(quality, media_dir / ".manim", out_dir, stem, frame_only, overrides,
+                               progress)
+    try:
+        with tempconfig(settings):
+            scene = entry.load()()
+            scene.render()
+    except BaseException as err:
+        _remove(partials.values())
+        if isinstance(err, (KeyboardInterrupt, SystemExit)):
+            raise
+        log = _write_log(media_dir, entry.slug)
+        raise RenderError(f"scene {entry.slug!r} failed: {type(err).__name__}: {err} "
+                          f"(traceback in {log})") from err
+    for ext, partial in partials.items():
+        if partial.exists():
+            os.replace(partial, finished[ext])
+        else:
+            finished[ext].unlink(missing_ok=True)
+    return RenderedScene(
+        slug=entry.slug,
+        video=finished.get(".mp4"),
+        captions=finished[".srt"] if ".srt" in finished and finished[".srt"].exists() else None,
+        frame=finished.get(".png"),
+        duration=scene.time,
+    )
+
+
+def _remove(paths) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
+def _write_log(media_dir: Path, slug: str) -> Path:
+    log = media_dir / "logs" / f"{slug}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text(traceback.format_exc(), encoding="utf-8")
+    return log

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs (or, without root and sudo, names) the Debian/Ubuntu packages that Manim needs:
+# cairo and pango to build pycairo/manimpango, a minimal TeX and dvisvgm for MathTex.
+# Fast when everything is there already: one dpkg-query, no apt-get.
+set -euo pipefail
+
+PACKAGES=(
+  pkg-config libcairo2-dev libpango1.0-dev
+  texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm cm-super-minimal
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+install_cmd="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "nnlecture needs these system packages, and this machine has no apt-get: ${missing[*]}" >&2
+  echo "Install their equivalents (cairo, pango, pkg-config, a LaTeX with dvisvgm) with your package manager." >&2
+  exit 1
+fi
+if [[ $(id -u) -eq 0 ]]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  sudo=(sudo)
+else
+  echo "nnlecture needs these system packages: ${missing[*]}" >&2
+  echo "Install them as root:  sudo sh -c '$install_cmd'" >&2
+  exit 1
+fi
+echo "Installing system packages: ${missing[*]}"
+"${sudo[@]}" apt-get update -q
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
