@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, UP, UR, FadeIn, FadeOut, LaggedStart, MathTex, Text, VGroup, Write,
+    DOWN, LEFT, UP, UR, Circumscribe, FadeIn, FadeOut, LaggedStart, MathTex, Text, VGroup, Write,
 )
 
 from scenes import registry, theme
@@ -32,13 +32,9 @@ class TitleCard(LectureScene):
             self.narrate("Here is the plan, chapter by chapter.",
                          LaggedStart(*(FadeIn(c, shift=LEFT * 0.2) for c in chapters),
                                      lag_ratio=0.15), run_time=2)
-            self.narrate("Every number you will see is computed by the lecture's own engine, "
-                         "not typed in by hand.")
-            self.play(FadeOut(VGroup(title, formula, chapters)), run_time=1)
-        else:
-            self.narrate("Every number you will see is computed by the lecture's own engine, "
-                         "not typed in by hand.")
-            self.play(FadeOut(VGroup(title, subtitle, formula)), run_time=1)
+        self.narrate("Every number you will see is computed by the lecture's own engine, "
+                     "not typed in by hand.",
+                     Circumscribe(formula, color=self.palette.gradient, fade_out=True), run_time=2)
 
     def _formula(self) -> MathTex:
         p = self.palette

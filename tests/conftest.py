@@ -1,0 +1,31 @@
+"""Shared fixtures: a tiny Manim render set-up so render tests stay fast."""
+
+from __future__ import annotations
+
+import av
+import pytest
+
+TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
+
+
+@pytest.fixture
+def tiny_render():
+    """Manim config overrides for a 160x90, 5 fps render (set through config, not a preset)."""
+    return dict(TINY)
+
+
+@pytest.fixture
+def video_facts():
+    """A reader of an MP4's duration, size and frames (PyAV)."""
+    return read_video
+
+
+def read_video(path) -> dict:
+    """Duration, size, frame rate and every frame of an MP4, read with PyAV."""
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        frames = [frame.to_ndarray(format="rgb24") for frame in container.decode(stream)]
+        duration = float(stream.duration * stream.time_base) if stream.duration else float(
+            container.duration / av.time_base)
+        return {"duration": duration, "width": stream.width, "height": stream.height,
+                "frames": frames, "fps": float(stream.average_rate)}
