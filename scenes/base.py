@@ -11,7 +11,7 @@ import math
 import os
 from dataclasses import dataclass
 
-from manim import Animation, Scene
+from manim import Animation, DecimalNumber, Scene
 
 from scenes import theme
 
@@ -60,6 +60,23 @@ class LectureScene(Scene):
         self.palette = theme.use(lecture_config().lecture.theme)
         self.camera.background_color = self.palette.background
         self.narration: list[NarrationLine] = []
+        self.displayed: dict[str, float] = {}
+
+    def show_value(self, key: str, value: float, decimals: int = 2) -> float:
+        """Record a number this scene puts on screen, rounded as displayed.
+
+        The real-numbers tests compare ``displayed`` with what nnmath computed, so every value a
+        scene shows must pass through here (or through ``number``).
+        """
+        shown = round(float(value), decimals)
+        self.displayed[key] = shown
+        return shown
+
+    def number(self, key: str, value: float, decimals: int = 2, **kwargs) -> DecimalNumber:
+        """A DecimalNumber for a value from the lecture data, recorded as displayed."""
+        kwargs.setdefault("color", self.palette.text)
+        return DecimalNumber(self.show_value(key, value, decimals), num_decimal_places=decimals,
+                             **kwargs)
 
     def narrate(self, line: str, *animations: Animation, run_time: float | None = None) -> None:
         """Say ``line`` while playing ``animations``, then hold until it has been read.

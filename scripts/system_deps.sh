@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs (or, without root and sudo, names) the Debian/Ubuntu packages that Manim needs:
-# cairo and pango to build pycairo/manimpango, a minimal TeX and dvisvgm for MathTex.
+# a compiler, Python headers and venv, cairo and pango to build pycairo/manimpango, and a
+# minimal TeX with dvisvgm for MathTex.
 # Fast when everything is there already: one dpkg-query, no apt-get.
 set -euo pipefail
 
 PACKAGES=(
+  gcc python3-dev python3-venv
   pkg-config libcairo2-dev libpango1.0-dev
   texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm cm-super-minimal
 )
