@@ -1,0 +1,249 @@
+"""The lecture's configuration: a small TOML file, every key optional, validated on load.
+
+Defaults reproduce the lesson's section 7 (two moons, a 2-4-1 sigmoid network, squared error
+summed over the batch, learning rate 0.1, 5000 epochs). Every section validates itself when
+constructed, so ``dataclasses.replace`` cannot produce an invalid config either. Errors are
+ConfigError with one line: ``training.learning_rate = -0.1 is invalid: must be a positive number``.
+"""
+
+import dataclasses
+import json
+import math
+import tomllib
+from dataclasses import dataclass, field
+
+from nnmath.datasets import DATASETS
+from nnmath.errors import ConfigError
+from nnmath.losses import LOSSES, REDUCTIONS
+from nnmath.network import INIT_SCHEMES
+
+HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
+THEMES = ("dark", "light")
+MAX_EPOCHS = 200_000
+# Default snapshot epochs, in thousandths of the epoch count: 0, 10, 50, 100, ..., 5000 for 5000.
+SNAPSHOT_PER_MILLE = (0, 2, 10, 20, 40, 100, 200, 400, 600, 1000)
+
+
+def default_snapshots(epochs):
+    """The snapshot epochs used when the config names none: a fixed, roughly log-spaced recipe
+    scaled to ``epochs`` (rounded, duplicates dropped)."""
+    return tuple(sorted({(epochs * k + 500) // 1000 for k in SNAPSHOT_PER_MILLE}))
+
+
+def _show(value):
+    """``value`` as it would be written in TOML, for error messages."""
+    if isinstance(value, (str, bool)):
+        return json.dumps(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    return str(value)
+
+
+def _invalid(key, value, rule):
+    return ConfigError(f"{key} = {_show(value)} is invalid: {rule}")
+
+
+def _is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _integer(key, value, low, high=None):
+    rule = f"must be an integer >= {low}" if high is None else f"must be an integer within [{low}, {high}]"
+    if not _is_int(value) or value < low or (high is not None and value > high):
+        raise _invalid(key, value, rule)
+    return value
+
+
+def _number(key, value, rule, ok):
+    """``value`` as a float if it is a finite real number (not a bool) passing ``ok``."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value) or not ok(value):
+        raise _invalid(key, value, rule)
+    return float(value)
+
+
+def _choice(key, value, choices):
+    if not isinstance(value, str) or value not in choices:
+        raise _invalid(key, value, "must be one of " + ", ".join(json.dumps(c) for c in choices))
+    return value
+
+
+def _boolean(key, value):
+    if not isinstance(value, bool):
+        raise _invalid(key, value, "must be true or false")
+    return value
+
+
+def _integers(key, value, rule, ok):
+    """``value`` as a tuple of ints if it is a list of ints passing ``ok`` (given the tuple)."""
+    if not isinstance(value, (list, tuple)) or not all(_is_int(v) for v in value) or not ok(tuple(value)):
+        raise _invalid(key, value, rule)
+    return tuple(value)
+
+
+def _set(obj, name, value):
+    object.__setattr__(obj, name, value)
+
+
+@dataclass(frozen=True)
+class DataConfig:
+    """[data]: which data set, how many samples, how noisy, how split."""
+
+    name: str = "moons"
+    n_samples: int = 200
+    noise: float = 0.1
+    test_size: float = 0.2
+    standardize: bool = False
+
+    def __post_init__(self):
+        _choice("data.name", self.name, DATASETS)
+        _integer("data.n_samples", self.n_samples, 10)
+        _set(self, "noise", _number("data.noise", self.noise, "must be a number >= 0", lambda v: v >= 0))
+        _set(self, "test_size", _number("data.test_size", self.test_size, "must be a number with 0 < test_size < 1", lambda v: 0 < v < 1))
+        _boolean("data.standardize", self.standardize)
+        n_test = math.ceil(self.test_size * self.n_samples)  # as scikit-learn's train_test_split
+        if self.n_samples - n_test < 2:
+            raise _invalid("data.test_size", self.test_size, f"leaves {self.n_samples - n_test} of data.n_samples = {self.n_samples} for training, need at least 2")
+
+    @property
+    def n_test(self):
+        """Size of the test set."""
+        return math.ceil(self.test_size * self.n_samples)
+
+
+@dataclass(frozen=True)
+class NetworkConfig:
+    """[network]: layer sizes (inputs first), hidden activation and initialisation."""
+
+    layers: tuple = (2, 4, 1)
+    activation: str = "sigmoid"
+    leaky_slope: float = 0.01
+    init: str = "lesson"
+    init_scale: float = 0.1
+
+    def __post_init__(self):
+        layers = _integers("network.layers", self.layers, "must be a list of integers, e.g. [2, 4, 1]", lambda v: True)
+        if len(layers) < 3:
+            rule = "needs the input size, at least one hidden layer and the output size, e.g. [2, 4, 1]"
+        elif min(layers) < 1:
+            rule = "every layer needs at least 1 neuron"
+        elif layers[0] != 2:
+            rule = "must start with 2: the data has 2 input features"
+        elif layers[-1] != 1:
+            rule = "must end with 1: one sigmoid output neuron"
+        else:
+            rule = None
+        if rule:
+            raise _invalid("network.layers", self.layers, rule)
+        _set(self, "layers", layers)
+        _choice("network.activation", self.activation, HIDDEN_ACTIVATIONS)
+        _set(self, "leaky_slope", _number("network.leaky_slope", self.leaky_slope, "must be a number with 0 < leaky_slope < 1", lambda v: 0 < v < 1))
+        _choice("network.init", self.init, INIT_SCHEMES)
+        _set(self, "init_scale", _number("network.init_scale", self.init_scale, "must be a positive number", lambda v: v > 0))
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """[training]: the loss, its reduction over samples, and the gradient-descent schedule.
+    ``snapshots`` defaults to ``default_snapshots(epochs)``."""
+
+    loss: str = "mse"
+    reduction: str = "sum"
+    learning_rate: float = 0.1
+    epochs: int = 5000
+    snapshots: tuple = None
+
+    def __post_init__(self):
+        _choice("training.loss", self.loss, LOSSES)
+        _choice("training.reduction", self.reduction, REDUCTIONS)
+        _set(self, "learning_rate", _number("training.learning_rate", self.learning_rate, "must be a positive number", lambda v: v > 0))
+        _integer("training.epochs", self.epochs, 1, MAX_EPOCHS)
+        if self.snapshots is None:
+            _set(self, "snapshots", default_snapshots(self.epochs))
+        _set(self, "snapshots", _integers(
+            "training.snapshots", self.snapshots,
+            f"must be a non-empty, increasing list of integer epochs within [0, training.epochs = {self.epochs}]",
+            lambda v: len(v) > 0 and v[0] >= 0 and v[-1] <= self.epochs and all(a < b for a, b in zip(v, v[1:])),
+        ))
+
+
+@dataclass(frozen=True)
+class LectureOptions:
+    """[lecture]: what the scenes show: which test sample, which hidden sizes to compare, how
+    finely to sample the plane, which theme."""
+
+    example_index: int = 0
+    hidden_sizes: tuple = (3, 5, 10)
+    grid_resolution: int = 60
+    theme: str = "dark"
+
+    def __post_init__(self):
+        _integer("lecture.example_index", self.example_index, 0)
+        _set(self, "hidden_sizes", _integers(
+            "lecture.hidden_sizes", self.hidden_sizes,
+            "must be a non-empty list of integers >= 1", lambda v: len(v) > 0 and min(v) >= 1,
+        ))
+        _integer("lecture.grid_resolution", self.grid_resolution, 10, 300)
+        _choice("lecture.theme", self.theme, THEMES)
+
+
+@dataclass(frozen=True)
+class LectureConfig:
+    """The whole configuration; ``seed`` drives the data, the split and the initial weights."""
+
+    seed: int = 42
+    data: DataConfig = field(default_factory=DataConfig)
+    network: NetworkConfig = field(default_factory=NetworkConfig)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+    lecture: LectureOptions = field(default_factory=LectureOptions)
+
+    def __post_init__(self):
+        _integer("seed", self.seed, 0, 2**32 - 1)
+        if self.lecture.example_index >= self.data.n_test:
+            raise _invalid(
+                "lecture.example_index", self.lecture.example_index,
+                f"the test set has {self.data.n_test} samples, so it must be within [0, {self.data.n_test - 1}]",
+            )
+
+
+SECTIONS = {"data": DataConfig, "network": NetworkConfig, "training": TrainingConfig, "lecture": LectureOptions}
+
+
+def parse_config(mapping):
+    """A LectureConfig from a mapping shaped like the TOML file (missing keys take defaults)."""
+    known_top = ["seed"] + [f"[{name}]" for name in SECTIONS]
+    for key in mapping:
+        if key != "seed" and key not in SECTIONS:
+            raise ConfigError(f"unknown key {json.dumps(key)} in the config: known keys are {', '.join(known_top)}")
+    sections = {}
+    for name, cls in SECTIONS.items():
+        section = mapping.get(name, {})
+        if not isinstance(section, dict):
+            raise ConfigError(f"{name} = {_show(section)} is invalid: must be a table [{name}]")
+        known = [f.name for f in dataclasses.fields(cls)]
+        for key in section:
+            if key not in known:
+                raise ConfigError(f"unknown key {name}.{key}: [{name}] knows {', '.join(known)}")
+        sections[name] = cls(**section)
+    return LectureConfig(seed=mapping.get("seed", 42), **sections)
+
+
+def load_config(path=None):
+    """The LectureConfig in TOML file ``path``; the defaults if ``path`` is None."""
+    if path is None:
+        return LectureConfig()
+    try:
+        with open(path, "rb") as file:
+            mapping = tomllib.load(file)
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} not found") from None
+    except OSError as err:
+        raise ConfigError(f"cannot read config file {path}: {err.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        reason = " ".join(str(err).split())
+        raise ConfigError(f"config file {path} is not valid TOML: {reason}") from None
+    return parse_config(mapping)
+
+
+def config_to_dict(config):
+    """``config`` as plain JSON/TOML-ready data (lists, not tuples), the shape ``parse_config`` reads."""
+    return json.loads(json.dumps(dataclasses.asdict(config)))

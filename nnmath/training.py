@@ -1,0 +1,170 @@
+"""Full-batch gradient descent, recording what the lecture shows about it.
+
+One epoch = one forward pass over all training samples, one backpropagation, one update
+W <- W - learning_rate * dL/dW. With loss "mse" and reduction "sum" (the defaults) this is
+exactly the lesson's ``SimpleNeuralNetwork.train``.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnmath.activations import as_activation, sigmoid
+from nnmath.errors import NNMathError, TrainingDiverged
+from nnmath.losses import check_loss, output_delta, reported_loss
+from nnmath.network import Layer, check_inputs, check_labels, check_params
+
+
+@dataclass(frozen=True)
+class History:
+    """What training went through.
+
+    ``loss``, ``test_loss``, ``accuracy``, ``test_accuracy`` have one value per epoch; entry e is
+    measured with the parameters at the start of epoch e, before its update (the lesson's
+    ``losses`` list). Losses are per-sample means (see ``losses.reported_loss``) so train and test
+    compare; for mse that is mean((y - a)²), the lesson's printed number. The ``final_*`` values
+    are measured with ``final_params``, after the last update. ``snapshots[k]`` are the
+    parameters after k updates (0 = initial, epochs = final), for each requested k.
+    """
+
+    loss: np.ndarray
+    test_loss: np.ndarray
+    accuracy: np.ndarray
+    test_accuracy: np.ndarray
+    final_loss: float
+    final_test_loss: float
+    final_accuracy: float
+    final_test_accuracy: float
+    final_params: list
+    snapshots: dict
+
+    @property
+    def epochs(self):
+        return len(self.loss)
+
+
+def _check_schedule(learning_rate, epochs, snapshot_epochs):
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.number)) or not (
+        np.isfinite(learning_rate) and learning_rate > 0
+    ):
+        raise NNMathError(f"learning_rate = {learning_rate!r} is invalid: must be a positive finite number")
+    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
+        raise NNMathError(f"epochs = {epochs!r} is invalid: must be an integer >= 1")
+    for k in snapshot_epochs:
+        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 0 <= k <= epochs:
+            raise NNMathError(f"snapshot epoch {k!r} is invalid: must be an integer within [0, {epochs}]")
+
+
+def _unstack(stacked):
+    """Layers (W, b) copied out of matrices [W; b] that hold the bias as their last row."""
+    layers = []
+    for Wb in stacked:
+        Wb = Wb.copy()
+        layers.append(Layer(Wb[:-1], Wb[-1:]))
+    return layers
+
+
+def _descend(params, X_all, n, y, activation, loss, step, epochs, outputs, snapshot_epochs):
+    """The gradient-descent loop, tuned because it runs tens of thousands of times per lecture.
+
+    Each layer's W and b live in one matrix [W; b] and each layer's input carries a trailing
+    column of ones, so one matmul gives z = a @ W + b and one gives both dW and db. All rows
+    (train then test) go forward together, a free ride at these sizes where the per-call
+    overhead dominates; backpropagation uses the first n (training) rows. ``outputs[e]`` gets
+    the network's output for every row at the start of epoch e (e = epochs: the final
+    parameters). Returns the requested snapshots and the final parameters.
+    """
+    stacked = [np.vstack([W, b]) for W, b in params]
+    inputs = [np.ones((len(X_all), W.shape[0] + 1)) for W, _ in params]  # layer inputs, all rows
+    inputs[0][:, :-1] = X_all
+    train_inputs = [buffer[:n] for buffer in inputs]
+    hidden_outputs = [buffer[:, :-1] for buffer in inputs[1:]]
+    train_hidden = [buffer[:n, :-1] for buffer in inputs[1:]]
+    last = len(params) - 1
+    zs = [None] * len(params)
+    wanted = set(int(k) for k in snapshot_epochs)
+    snapshots = {}
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(epochs + 1):
+            if epoch in wanted:
+                snapshots[epoch] = _unstack(stacked)
+            for index in range(last):
+                zs[index] = z = inputs[index] @ stacked[index]
+                hidden_outputs[index][...] = activation.fn(z)
+            a_all = sigmoid(inputs[last] @ stacked[last])
+            outputs[epoch] = a_all[:, 0]
+            if epoch == epochs:
+                break
+            delta = output_delta(loss, a_all[:n], y, "sum")
+            for index in range(last, -1, -1):
+                grad = train_inputs[index].T @ delta
+                if index > 0:
+                    a_prev = train_hidden[index - 1]
+                    delta = (delta @ stacked[index][:-1].T) * activation.derivative_from(zs[index - 1][:n], a_prev)
+                stacked[index] -= step * grad
+    return snapshots, _unstack(stacked)
+
+
+def train(
+    params,
+    data,
+    hidden_activation,
+    loss="mse",
+    reduction="sum",
+    learning_rate=0.1,
+    epochs=5000,
+    snapshot_epochs=(),
+):
+    """Train a copy of ``params`` on ``data`` (anything with X_train, y_train, X_test, y_test) by
+    full-batch gradient descent; ``params`` itself is left unchanged. Returns a History.
+
+    Raises TrainingDiverged if a loss or parameter stops being finite.
+    """
+    check_params(params)
+    check_loss(loss, reduction)
+    _check_schedule(learning_rate, epochs, snapshot_epochs)
+    activation = as_activation(hidden_activation)
+    n_features = params[0].W.shape[0]
+    X_train = check_inputs(data.X_train, n_features)
+    X_test = check_inputs(data.X_test, n_features)
+    y_train = check_labels(data.y_train, len(X_train))
+    y_test = check_labels(data.y_test, len(X_test))
+
+    n = len(X_train)
+    X_all = np.vstack([X_train, X_test])
+    outputs = np.empty((epochs + 1, len(X_all)))
+    step = learning_rate if reduction == "sum" else learning_rate / n
+    snapshots, final_params = _descend(params, X_all, n, y_train, activation, loss, step, epochs, outputs, snapshot_epochs)
+    train_out, test_out = outputs[:, :n], outputs[:, n:]
+    losses = reported_loss(loss, train_out, y_train[:, 0])
+    test_losses = reported_loss(loss, test_out, y_test[:, 0])
+    _check_finite(losses, test_losses, final_params, learning_rate)
+    accuracies = np.mean((train_out >= 0.5) == (y_train[:, 0] == 1), axis=1)
+    test_accuracies = np.mean((test_out >= 0.5) == (y_test[:, 0] == 1), axis=1)
+    return History(
+        loss=losses[:-1],
+        test_loss=test_losses[:-1],
+        accuracy=accuracies[:-1],
+        test_accuracy=test_accuracies[:-1],
+        final_loss=float(losses[-1]),
+        final_test_loss=float(test_losses[-1]),
+        final_accuracy=float(accuracies[-1]),
+        final_test_accuracy=float(test_accuracies[-1]),
+        final_params=final_params,
+        snapshots=snapshots,
+    )
+
+
+def _check_finite(losses, test_losses, params, learning_rate):
+    bad = ~(np.isfinite(losses) & np.isfinite(test_losses))
+    if bad.any():
+        epoch = int(np.argmax(bad))
+        raise TrainingDiverged(
+            f"training diverged at epoch {epoch}: the loss became {losses[epoch]}; "
+            f"try a learning rate smaller than {learning_rate:g}"
+        )
+    if not all(np.all(np.isfinite(W)) and np.all(np.isfinite(b)) for W, b in params):
+        raise TrainingDiverged(
+            f"training diverged at epoch {len(losses) - 1}: the weights overflowed; "
+            f"try a learning rate smaller than {learning_rate:g}"
+        )
