@@ -33,7 +33,7 @@ def reading_time(line: str) -> float:
 @functools.cache
 def lecture_config():
     """The lecture's config, from the file named by $NNLECTURE_CONFIG or the defaults."""
-    from nnmath import load_config
+    from nnmath.config import load_config
 
     return load_config(os.environ.get(CONFIG_ENV) or None)
 
@@ -41,7 +41,7 @@ def lecture_config():
 @functools.cache
 def lecture_data():
     """All numbers the lecture shows, computed once per process by nnmath."""
-    from nnmath import LectureData
+    from nnmath.lecture_data import LectureData
 
     return LectureData.build(lecture_config())
 

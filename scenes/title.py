@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, UP, UR, Circumscribe, FadeIn, FadeOut, LaggedStart, MathTex, Text, VGroup, Write,
+    DOWN, LEFT, RIGHT, UP, Circumscribe, FadeIn, FadeOut, LaggedStart, MathTex, Paragraph, Text, VGroup,
+    Write,
 )
 
 from scenes import registry, theme
@@ -26,11 +27,14 @@ class TitleCard(LectureScene):
 
         chapters = self._chapter_list()
         if chapters:
-            self.play(FadeOut(subtitle), title.animate.scale(0.6).to_edge(UP, buff=0.5),
-                      formula.animate.scale(0.7).to_corner(UR, buff=0.5), run_time=1)
-            chapters.next_to(title, DOWN, buff=0.7)
+            self.play(FadeOut(subtitle), title.animate.scale(0.6).to_edge(UP, buff=0.4),
+                      formula.animate.scale(0.6).move_to(UP * 2.3), run_time=1)
+            space_top, space_bottom = formula.get_bottom()[1] - 0.4, -3.6
+            chapters.move_to([0, (space_top + space_bottom) / 2, 0])
+            lines = [VGroup(number, title) for numbers, titles in chapters
+                     for number, title in zip(numbers, titles)]
             self.narrate("Here is the plan, chapter by chapter.",
-                         LaggedStart(*(FadeIn(c, shift=LEFT * 0.2) for c in chapters),
+                         LaggedStart(*(FadeIn(line, shift=LEFT * 0.2) for line in lines),
                                      lag_ratio=0.15), run_time=2)
         self.narrate("Every number you will see is computed by the lecture's own engine, "
                      "not typed in by hand.",
@@ -43,23 +47,29 @@ class TitleCard(LectureScene):
         formula[2].set_color(p.hidden)
         formula[4].set_color(p.positive)
         formula[6].set_color(p.input)
-        formula[8].set_color(p.negative)
         formula[0].set_color(p.output)
         return formula
 
     def _chapter_list(self) -> VGroup:
-        p = self.palette
+        """The chapters in one or two columns; each column is a right-aligned Paragraph of
+        numbers beside a left-aligned Paragraph of titles, so rows share baselines."""
         entries = registry.chapters()
         if not entries:
             return VGroup()
-        items = VGroup(*(
-            Text(f"{number}.  {entry.title}", font=theme.FONT, font_size=theme.SMALL_SIZE + 4,
-                 color=p.text)
-            for number, entry in enumerate(entries, start=1)
-        ))
-        columns = 2 if len(items) > 6 else 1
-        items.arrange_in_grid(cols=columns, col_alignments="l" * columns, buff=(1.2, 0.32),
-                              flow_order="dr")
-        if items.width > 12.5:
-            items.scale_to_fit_width(12.5)
-        return items
+        per_column = -(-len(entries) // 2) if len(entries) > 6 else len(entries)
+        columns = VGroup()
+        for first in range(0, len(entries), per_column):
+            chunk = entries[first:first + per_column]
+            numbers, titles = (
+                Paragraph(*texts, font=theme.FONT, alignment=alignment, line_spacing=1.1,
+                          font_size=theme.SMALL_SIZE + 4, color=color)
+                for texts, alignment, color in (
+                    ([f"{first + i + 1}." for i in range(len(chunk))], "right", self.palette.muted),
+                    ([entry.title for entry in chunk], "left", self.palette.text),
+                )
+            )
+            columns.add(VGroup(numbers, titles).arrange(RIGHT, buff=0.25, aligned_edge=UP))
+        columns.arrange(RIGHT, buff=1.0, aligned_edge=UP)
+        if columns.width > 12.5:
+            columns.scale_to_fit_width(12.5)
+        return columns

@@ -30,7 +30,8 @@ class CliError(click.ClickException):
 
 def _use_config(path: Path | None):
     """Validate the config file up front and hand it to the scenes (they read $NNLECTURE_CONFIG)."""
-    from nnmath import NNMathError, load_config
+    from nnmath.config import load_config
+    from nnmath.errors import NNMathError
     from scenes.base import CONFIG_ENV
 
     try:
@@ -176,7 +177,8 @@ def facts(config_path: Path | None, out: Path | None) -> None:
 
     For handouts and answer keys: the values are the ones the video shows.
     """
-    from nnmath import LectureData, NNMathError
+    from nnmath.errors import NNMathError
+    from nnmath.lecture_data import LectureData
 
     config = _use_config(config_path)
     try:
