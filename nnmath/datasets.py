@@ -3,8 +3,6 @@
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.datasets import make_blobs, make_circles, make_moons
-from sklearn.model_selection import train_test_split
 
 from nnmath.errors import NNMathError
 
@@ -70,6 +68,11 @@ def make_dataset(name, n_samples=200, noise=0.1, seed=42, test_size=0.2, standar
         raise NNMathError(f"noise = {noise!r} is invalid: must be a finite number >= 0")
     if not 0 < test_size < 1:
         raise NNMathError(f"test_size = {test_size!r} is invalid: must be between 0 and 1 (exclusive)")
+    # Imported here: scikit-learn takes about a second to import, and reading or validating a
+    # config (which needs DATASETS) should not pay for it.
+    from sklearn.datasets import make_blobs, make_circles, make_moons
+    from sklearn.model_selection import train_test_split
+
     if name == "moons":
         X, y = make_moons(n_samples=n_samples, noise=noise, random_state=seed)
     elif name == "blobs":

@@ -71,10 +71,15 @@ def output_delta(loss, a, y, reduction):
     For bce the a(1 − a) cancels and the delta is simply a − y (divided by n for "mean").
     """
     check_loss(loss, reduction)
-    y = _column(y, a)
+    return summed_output_delta(loss, a, _column(y, a)) / _scale(a, reduction)
+
+
+def summed_output_delta(loss, a, y):
+    """``output_delta`` for reduction "sum", without validation: ``y`` must already be a float
+    column shaped like ``a``. The training loop's version."""
     if loss == "mse":
-        return (a - y) * (a * (1.0 - a)) / _scale(a, reduction)
-    return (a - y) / _scale(a, reduction)
+        return (a - y) * (a * (1.0 - a))
+    return a - y
 
 
 def reported_loss(loss, a, y):

@@ -11,7 +11,7 @@ import numpy as np
 
 from nnmath.activations import as_activation, sigmoid
 from nnmath.errors import NNMathError, TrainingDiverged
-from nnmath.losses import check_loss, output_delta, reported_loss
+from nnmath.losses import check_loss, reported_loss, summed_output_delta
 from nnmath.network import Layer, check_inputs, check_labels, check_params
 
 
@@ -95,13 +95,16 @@ def _descend(params, X_all, n, y, activation, loss, step, epochs, outputs, snaps
             outputs[epoch] = a_all[:, 0]
             if epoch == epochs:
                 break
-            delta = output_delta(loss, a_all[:n], y, "sum")
+            # Scaling the output delta by -step scales every delta and gradient by it: the
+            # products below are then the updates themselves.
+            delta = summed_output_delta(loss, a_all[:n], y)
+            delta *= -step
             for index in range(last, -1, -1):
-                grad = train_inputs[index].T @ delta
+                update = train_inputs[index].T @ delta
                 if index > 0:
                     a_prev = train_hidden[index - 1]
                     delta = (delta @ stacked[index][:-1].T) * activation.derivative_from(zs[index - 1][:n], a_prev)
-                stacked[index] -= step * grad
+                stacked[index] += update
     return snapshots, _unstack(stacked)
 
 

@@ -1,0 +1,528 @@
+"""LectureData: every number the lecture shows, computed once from a LectureConfig.
+
+Scenes read these fields and draw them; they compute nothing themselves. The build is
+deterministic (same config, same arrays: only seeded private generators are used), cached per
+config, and its arrays are read-only so one scene cannot corrupt another's data.
+"""
+
+import functools
+from dataclasses import dataclass, fields, is_dataclass, replace
+
+import numpy as np
+
+from nnmath.activations import Activation, get_activation
+from nnmath.config import LectureConfig, config_to_dict
+from nnmath.datasets import make_dataset
+from nnmath.errors import TrainingDiverged
+from nnmath.landscape import (
+    COMPARISON_LEARNING_RATES,
+    CURVE_COEFFICIENTS,
+    CURVE_MINIMUM,
+    CURVE_RANGE,
+    DescentPath,
+    Grid,
+    LossSlice,
+    bowl_path,
+    bowl_surface,
+    curve,
+    curve_path,
+    decision_grid,
+    loss_slice,
+    neuron_grids,
+)
+from nnmath.losses import loss_gradient, loss_value
+from nnmath.network import Layer, backward, forward, init_params
+from nnmath.training import History, train
+
+CURVE_SAMPLES = 201
+LOSS_SLICE_RESOLUTION = 31
+NEURON_PLOT_Z = 6.0  # the neuron scene plots g over z in [-6, 6]
+PATH_POINTS = 40  # roughly log-spaced epochs at which the loss-slice path samples training
+
+
+@dataclass(frozen=True)
+class ForwardExample:
+    """One sample through a network, neuron by neuron.
+
+    ``zs[l]`` (n_out,) are layer l's pre-activations; ``activations[0]`` is ``x`` and
+    ``activations[l + 1]`` = g(zs[l]); the last, shape (1,), is the output.
+    """
+
+    index: int  # position of the sample in the test set
+    x: np.ndarray  # (2,) its features
+    label: int  # its true class, 0 or 1
+    zs: list
+    activations: list
+    prediction: float  # P(class 1), the output neuron's activation
+    predicted_class: int  # 1 if prediction >= 0.5, else 0
+    params: list  # the Layers used
+
+
+@dataclass(frozen=True)
+class NeuronExample:
+    """One hidden neuron of the final network computing a = g(w · x + b) for the forward
+    example's sample: the first hidden layer's neuron whose outgoing weights are largest in
+    total magnitude (the one the next layer listens to most).
+
+    ``activation`` is the hidden Activation (callable: ``activation(z)``); ``activation_range``
+    [low, high] bounds g over z in [-6, 6], rounded outward to multiples of 0.5, for its plot.
+    """
+
+    layer: int  # 0, the first hidden layer
+    neuron: int  # index of the neuron in that layer
+    sample_index: int  # position of the sample in the test set
+    inputs: np.ndarray  # (n_in,) the sample's features
+    weights: np.ndarray  # (n_in,) the neuron's incoming weights
+    bias: float
+    z: float  # weights · inputs + bias
+    a: float  # activation(z)
+    activation: Activation
+    activation_range: list
+
+
+@dataclass(frozen=True)
+class BackpropExample:
+    """One gradient-descent step on one sample, with every intermediate number.
+
+    ``forward`` runs the sample through the initial network (its ``params`` are the parameters
+    before the update). ``loss`` is this sample's loss (the config's loss; for mse ½(a - y)²,
+    whose derivative is a - y); ``output_gradient`` is dL/da. ``deltas[l]`` (n_out,) = dL/dz of
+    layer l's neurons; ``dW[l]`` (n_in, n_out) and ``db[l]`` (n_out,) the gradients;
+    ``params_after`` = params - learning_rate * gradients; ``prediction_after`` and
+    ``loss_after`` are the sample's prediction and loss with them.
+    """
+
+    forward: ForwardExample
+    loss: float
+    output_gradient: float
+    deltas: list
+    dW: list
+    db: list
+    learning_rate: float
+    params_after: list
+    prediction_after: float
+    loss_after: float
+
+    @property
+    def params_before(self):
+        return self.forward.params
+
+
+@dataclass(frozen=True)
+class BoundaryHistory:
+    """The decision boundary sharpening: at each snapshot ``epochs[k]`` (parameters after that
+    many updates), ``grids[k]`` is P(class 1) over the data's padded bounds, and the reported
+    losses and accuracies with those parameters."""
+
+    epochs: tuple
+    grids: tuple
+    loss: np.ndarray
+    test_loss: np.ndarray
+    accuracy: np.ndarray
+    test_accuracy: np.ndarray
+
+
+@dataclass(frozen=True)
+class CurveDescent:
+    """Gradient descent on the 1-D curve f(x) = x⁴ - 3x³ + 2 (``coefficients``, highest power
+    first): the curve sampled at ``xs`` (values ``ys``), its ``minimum`` x = 9/4 and the
+    ``path`` (points (11, 1), values (11,))."""
+
+    coefficients: tuple
+    xs: np.ndarray
+    ys: np.ndarray
+    minimum: float
+    path: DescentPath
+
+
+@dataclass(frozen=True)
+class Descent:
+    """The gradient-descent scene's data: the 1-D ``curve``; the lesson's bowl w1² + w2²
+    (``bowl_surface`` over [-2, 2]², ``bowl_path`` its 20 points from (1.8, 1.8) at rate 0.1);
+    ``learning_rates``, the bowl from the same start at rates 0.02, 0.1, 0.9 (too small, right,
+    too large); and the trained network's real ``loss_slice``."""
+
+    curve: CurveDescent
+    bowl_surface: Grid
+    bowl_path: DescentPath
+    learning_rates: tuple
+    loss_slice: LossSlice
+
+
+@dataclass(frozen=True)
+class TrainedNetwork:
+    """A network trained for a comparison: its sizes, hidden activation, final parameters,
+    final accuracies and reported losses, and its decision grid (P(class 1) over the data's
+    padded bounds)."""
+
+    layer_sizes: tuple
+    activation: str
+    params: list
+    train_accuracy: float
+    test_accuracy: float
+    final_loss: float
+    final_test_loss: float
+    grid: Grid
+
+
+@dataclass(frozen=True)
+class LinearityComparison:
+    """Why non-linearity matters: the config's network with a "linear" hidden activation
+    beside the same network with the config's activation (the main network)."""
+
+    linear: TrainedNetwork
+    nonlinear: TrainedNetwork
+
+
+@dataclass(frozen=True)
+class LectureData:
+    """Everything the lecture shows.
+
+    * ``config``: the LectureConfig it was built from. ``dataset``: the train/test split.
+      ``bounds``: (x_min, x_max, y_min, y_max) of all samples padded by 0.5, the region every
+      grid covers. ``layer_sizes``: inputs first, e.g. (2, 4, 1).
+    * ``initial_params``, ``final_params``: lists of Layer(W (n_in, n_out), b (1, n_out)).
+    * ``history``: per-epoch losses and accuracies, snapshots at ``config.training.snapshots``.
+    * ``train_accuracy``, ``test_accuracy``: of the final network.
+    * ``forward_example``: test sample ``config.lecture.example_index`` through the final network.
+    * ``neuron_example``: one hidden neuron's computation for that sample.
+    * ``class_examples``: the first test sample of each class (0 then 1) through the final
+      network (a class absent from the test set is left out).
+    * ``backprop_example``: the same sample, one update of the initial network.
+    * ``boundary``: decision grids at every snapshot epoch.
+    * ``neuron_grids``: ``neuron_grids[layer][neuron]``, each hidden neuron's activation over the
+      plane with the final parameters.
+    * ``descent``: the gradient-descent demonstrations and the real loss slice.
+    * ``hidden_size_comparison``: one TrainedNetwork [2, h, 1] per ``config.lecture.hidden_sizes``.
+    * ``linearity_comparison``: linear vs non-linear hidden activation.
+    """
+
+    config: LectureConfig
+    dataset: object
+    bounds: tuple
+    layer_sizes: tuple
+    initial_params: list
+    final_params: list
+    history: History
+    train_accuracy: float
+    test_accuracy: float
+    forward_example: ForwardExample
+    neuron_example: NeuronExample
+    class_examples: tuple
+    backprop_example: BackpropExample
+    boundary: BoundaryHistory
+    neuron_grids: list
+    descent: Descent
+    hidden_size_comparison: tuple
+    linearity_comparison: LinearityComparison
+
+    @property
+    def n_weights(self):
+        return int(sum(layer.W.size for layer in self.final_params))
+
+    @property
+    def n_biases(self):
+        return int(sum(layer.b.size for layer in self.final_params))
+
+    @classmethod
+    def build(cls, config=None, *, cached=True):
+        """The LectureData of ``config`` (None: the defaults). With ``cached`` the same config
+        returns the same object, built once per process."""
+        config = config if config is not None else LectureConfig()
+        return _build_cached(config) if cached else _build(config)
+
+    def to_facts(self):
+        """Every number as plain JSON-ready data (lists, floats, ints; no NaN). Grids are left
+        out except the small loss slice; everything else is included in full."""
+        return _facts(self)
+
+
+@functools.lru_cache(maxsize=4)
+def _build_cached(config):
+    return _build(config)
+
+
+def _build(config):
+    activation = get_activation(config.network.activation, config.network.leaky_slope)
+    dataset = make_dataset(
+        config.data.name,
+        config.data.n_samples,
+        config.data.noise,
+        config.seed,
+        config.data.test_size,
+        config.data.standardize,
+    )
+    bounds = dataset.bounds(0.5)
+    sizes = tuple(config.network.layers)
+    resolution = config.lecture.grid_resolution
+    initial = init_params(sizes, config.network.init, config.seed, config.network.init_scale)
+    epochs = config.training.epochs
+    snapshot_epochs = config.training.snapshots
+    path_epochs = _path_epochs(epochs, snapshot_epochs)
+    full = _train(config, "the lecture's network", initial, dataset, activation, path_epochs)
+    history = replace(full, snapshots={k: full.snapshots[k] for k in snapshot_epochs})
+    final = history.final_params
+
+    def trained(params, act, result):
+        return TrainedNetwork(
+            layer_sizes=tuple([params[0].W.shape[0]] + [layer.W.shape[1] for layer in params]),
+            activation=act.name,
+            params=result.final_params,
+            train_accuracy=result.final_accuracy,
+            test_accuracy=result.final_test_accuracy,
+            final_loss=result.final_loss,
+            final_test_loss=result.final_test_loss,
+            grid=decision_grid(result.final_params, act, bounds, resolution),
+        )
+
+    main = trained(initial, activation, history)
+    linear = get_activation("linear")
+    linear_history = _train(config, "the linear comparison network", initial, dataset, linear, ())
+    comparison = []
+    for h in config.lecture.hidden_sizes:
+        if (2, h, 1) == sizes:
+            comparison.append(main)
+            continue
+        params = init_params((2, h, 1), config.network.init, config.seed, config.network.init_scale)
+        result = _train(config, f"the {h}-hidden-neuron comparison network", params, dataset, activation, ())
+        comparison.append(trained(params, activation, result))
+
+    index = config.lecture.example_index
+    class_examples = tuple(
+        _forward_example(final, dataset, int(np.flatnonzero(dataset.y_test == c)[0]), activation)
+        for c in (0, 1)
+        if np.any(dataset.y_test == c)
+    )
+    data = LectureData(
+        config=config,
+        dataset=dataset,
+        bounds=bounds,
+        layer_sizes=sizes,
+        initial_params=initial,
+        final_params=final,
+        history=history,
+        train_accuracy=history.final_accuracy,
+        test_accuracy=history.final_test_accuracy,
+        forward_example=_forward_example(final, dataset, index, activation),
+        neuron_example=_neuron_example(final, dataset, index, activation),
+        class_examples=class_examples,
+        backprop_example=_backprop_example(initial, dataset, index, activation, config),
+        boundary=_boundary(history, full, snapshot_epochs, activation, bounds, resolution),
+        neuron_grids=neuron_grids(final, activation, bounds, resolution),
+        descent=_descent(full, dataset, activation, config.training.loss),
+        hidden_size_comparison=tuple(comparison),
+        linearity_comparison=LinearityComparison(trained(initial, linear, linear_history), main),
+    )
+    _freeze(data)
+    return data
+
+
+def _path_epochs(epochs, snapshot_epochs):
+    """Epochs at which the loss-slice path samples the weights: the snapshots plus about
+    PATH_POINTS log-spaced epochs (training moves fastest early) and 0 and ``epochs``."""
+    spaced = np.rint(np.geomspace(1, epochs, PATH_POINTS)).astype(int)
+    return tuple(sorted(set(spaced.tolist()) | set(snapshot_epochs) | {0, epochs}))
+
+
+def _train(config, what, params, dataset, activation, snapshot_epochs):
+    try:
+        return train(
+            params,
+            dataset,
+            activation,
+            config.training.loss,
+            config.training.reduction,
+            config.training.learning_rate,
+            config.training.epochs,
+            snapshot_epochs,
+        )
+    except TrainingDiverged as err:
+        raise TrainingDiverged(f"{what}: {err}") from None
+
+
+def _forward_example(params, dataset, index, activation):
+    x = dataset.X_test[index]
+    trace = forward(params, x[None, :], activation)
+    prediction = float(trace.output[0, 0])
+    return ForwardExample(
+        index=index,
+        x=x.copy(),
+        label=int(dataset.y_test[index]),
+        zs=[z[0] for z in trace.zs],
+        activations=[a[0] for a in trace.activations],
+        prediction=prediction,
+        predicted_class=int(prediction >= 0.5),
+        params=params,
+    )
+
+
+def _neuron_example(params, dataset, index, activation):
+    W, b = params[0]
+    outgoing = params[1].W
+    neuron = int(np.argmax(np.abs(outgoing).sum(axis=1)))
+    x = dataset.X_test[index]
+    z = float(x @ W[:, neuron] + b[0, neuron])
+    curve = activation(np.linspace(-NEURON_PLOT_Z, NEURON_PLOT_Z, 241))
+    return NeuronExample(
+        layer=0,
+        neuron=neuron,
+        sample_index=index,
+        inputs=x.copy(),
+        weights=W[:, neuron].copy(),
+        bias=float(b[0, neuron]),
+        z=z,
+        a=float(activation(np.array([z]))[0]),
+        activation=activation,
+        activation_range=[float(np.floor(curve.min() * 2) / 2), float(np.ceil(curve.max() * 2) / 2)],
+    )
+
+
+def _backprop_example(params, dataset, index, activation, config):
+    example = _forward_example(params, dataset, index, activation)
+    x, y = example.x[None, :], np.array([example.label])
+    loss, lr = config.training.loss, config.training.learning_rate
+    trace = forward(params, x, activation)
+    grads = backward(params, trace, y, activation, loss, "sum")
+    after = [Layer(W - lr * dW, b - lr * db) for (W, b), dW, db in zip(params, grads.dW, grads.db)]
+    output_after = forward(after, x, activation).output
+    a = trace.output
+    return BackpropExample(
+        forward=example,
+        loss=loss_value(loss, a, y, "sum"),
+        output_gradient=float(loss_gradient(loss, a, y, "sum")[0, 0]),
+        deltas=[d[0] for d in grads.deltas],
+        dW=grads.dW,
+        db=[d[0] for d in grads.db],
+        learning_rate=lr,
+        params_after=after,
+        prediction_after=float(output_after[0, 0]),
+        loss_after=loss_value(loss, output_after, y, "sum"),
+    )
+
+
+def _boundary(history, full, snapshot_epochs, activation, bounds, resolution):
+    def at(name, k):  # entry k of a per-epoch series, or its final value for k = epochs
+        series = getattr(history, name)
+        return series[k] if k < len(series) else getattr(history, "final_" + name)
+
+    return BoundaryHistory(
+        epochs=tuple(snapshot_epochs),
+        grids=tuple(decision_grid(full.snapshots[k], activation, bounds, resolution) for k in snapshot_epochs),
+        **{
+            name: np.array([at(name, k) for k in snapshot_epochs], dtype=np.float64)
+            for name in ("loss", "test_loss", "accuracy", "test_accuracy")
+        },
+    )
+
+
+def _descent(full, dataset, activation, loss):
+    xs = np.linspace(*CURVE_RANGE, CURVE_SAMPLES)
+    return Descent(
+        curve=CurveDescent(CURVE_COEFFICIENTS, xs, curve(xs), CURVE_MINIMUM, curve_path()),
+        bowl_surface=bowl_surface(),
+        bowl_path=bowl_path(),
+        learning_rates=tuple(bowl_path(rate) for rate in COMPARISON_LEARNING_RATES),
+        loss_slice=loss_slice(
+            full.final_params, dataset.X_train, dataset.y_train, activation, loss, full.snapshots, LOSS_SLICE_RESOLUTION
+        ),
+    )
+
+
+def _freeze(obj):
+    """Make every array reachable from ``obj`` read-only (the build is cached and shared)."""
+    if isinstance(obj, np.ndarray):
+        obj.flags.writeable = False
+    elif is_dataclass(obj):
+        for f in fields(obj):
+            _freeze(getattr(obj, f.name))
+    elif isinstance(obj, (list, tuple)):
+        for item in obj:
+            _freeze(item)
+    elif isinstance(obj, dict):
+        for item in obj.values():
+            _freeze(item)
+
+
+def _plain(obj):
+    """``obj`` as JSON-ready data: arrays to nested lists, dataclasses and named tuples to dicts."""
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, Activation):
+        return obj.name
+    if is_dataclass(obj):
+        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, tuple) and hasattr(obj, "_asdict"):
+        return {key: _plain(value) for key, value in obj._asdict().items()}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(item) for item in obj]
+    if isinstance(obj, dict):
+        return {str(key): _plain(value) for key, value in obj.items()}
+    return obj
+
+
+def _summary(network):
+    """A TrainedNetwork's facts without its grid."""
+    facts = _plain(network)
+    del facts["grid"]
+    return facts
+
+
+def _facts(data):
+    history, boundary, descent = data.history, data.boundary, data.descent
+    return {
+        "config": config_to_dict(data.config),
+        "dataset": {
+            "name": data.dataset.name,
+            "X_train": _plain(data.dataset.X_train),
+            "y_train": _plain(data.dataset.y_train),
+            "X_test": _plain(data.dataset.X_test),
+            "y_test": _plain(data.dataset.y_test),
+            "bounds": list(data.bounds),
+        },
+        "network": {
+            "layer_sizes": list(data.layer_sizes),
+            "hidden_activation": data.config.network.activation,
+            "n_weights": data.n_weights,
+            "n_biases": data.n_biases,
+            "initial": _plain(data.initial_params),
+            "final": _plain(data.final_params),
+        },
+        "training": {
+            "loss": _plain(history.loss),
+            "test_loss": _plain(history.test_loss),
+            "accuracy": _plain(history.accuracy),
+            "test_accuracy": _plain(history.test_accuracy),
+            "final_loss": history.final_loss,
+            "final_test_loss": history.final_test_loss,
+            "final_accuracy": history.final_accuracy,
+            "final_test_accuracy": history.final_test_accuracy,
+            "snapshots": [
+                {
+                    "epoch": k,
+                    "params": _plain(history.snapshots[k]),
+                    "loss": float(boundary.loss[i]),
+                    "test_loss": float(boundary.test_loss[i]),
+                    "accuracy": float(boundary.accuracy[i]),
+                    "test_accuracy": float(boundary.test_accuracy[i]),
+                }
+                for i, k in enumerate(boundary.epochs)
+            ],
+        },
+        "forward_example": _plain(data.forward_example),
+        "neuron_example": _plain(data.neuron_example),
+        "class_examples": _plain(data.class_examples),
+        "backprop_example": _plain(data.backprop_example),
+        "descent": {
+            "curve": _plain(descent.curve),
+            "bowl_path": _plain(descent.bowl_path),
+            "learning_rates": _plain(descent.learning_rates),
+            "loss_slice": _plain(descent.loss_slice),
+        },
+        "hidden_size_comparison": [_summary(network) for network in data.hidden_size_comparison],
+        "linearity_comparison": {
+            "linear": _summary(data.linearity_comparison.linear),
+            "nonlinear": _summary(data.linearity_comparison.nonlinear),
+        },
+    }
