@@ -61,6 +61,9 @@ SMALL_SIZE = 22
 
 STROKE = 3
 THIN_STROKE = 1.5
+# Network edges, weakest to strongest |w|: width and opacity grow so small weights fade, not vanish.
+EDGE_WIDTH = (1.0, 5.0)
+EDGE_OPACITY = (0.3, 1.0)
 
 _active = DARK
 
