@@ -144,7 +144,8 @@ class NetworkConfig:
 @dataclass(frozen=True)
 class TrainingConfig:
     """[training]: the loss, its reduction over samples, and the gradient-descent schedule.
-    ``snapshots`` defaults to ``default_snapshots(epochs)``."""
+    ``snapshots`` None means ``default_snapshots(epochs)`` (so with ``dataclasses.replace``, pass
+    ``snapshots=None`` along with a new ``epochs`` to re-derive them)."""
 
     loss: str = "mse"
     reduction: str = "sum"
