@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from importlib.metadata import version
 from pathlib import Path
 
@@ -125,31 +126,87 @@ def preview(slug: str, quality: str | None, frame: bool, config_path: Path | Non
     click.echo(result.frame if frame else result.video)
 
 
-@main.command()
-@quality_option
-@config_option
-@media_option
-def render(quality: str | None, config_path: Path | None, media_dir: Path) -> None:
-    """Render every scene of the lecture, in order, into MEDIA_DIR/lecture/QUALITY/clips/."""
-    quality = quality or "m"
-    _use_config(config_path)
-    out_dir = _writable(media_dir / "lecture" / quality / "clips")
-    _require_render_tools()
-    from scripts.rendering import RenderError, render_scene
+def _only(ctx, param, value: str | None) -> list[registry.SceneEntry]:
+    if not value:
+        return list(registry.SCENES)
+    wanted = {_entry(slug.strip()).slug for slug in value.split(",") if slug.strip()}
+    if not wanted:
+        raise CliError("--only names no scene; see `nnlecture list`", exit_code=2)
+    return [entry for entry in registry.SCENES if entry.slug in wanted]
 
-    total = 0.0
-    for number, entry in enumerate(registry.SCENES, start=1):
-        click.echo(f"[{number}/{len(registry.SCENES)}] {entry.slug}: rendering")
-        try:
-            result = render_scene(entry, media_dir, quality=quality, out_dir=out_dir)
-        except RenderError as err:
-            raise CliError(str(err)) from None
-        except KeyboardInterrupt:
-            raise CliError("interrupted; finished clips were kept", exit_code=130) from None
-        total += result.duration
-        click.echo(f"[{number}/{len(registry.SCENES)}] {entry.slug}: done, {result.duration:.1f} s "
-                   f"-> {result.video}")
-    click.echo(f"{len(registry.SCENES)} scenes, {total:.1f} s of video in {out_dir}")
+
+def _formats(ctx, param, value: str) -> tuple[str, ...]:
+    from scripts.lecture.pipeline import FORMATS
+
+    kinds = tuple(kind.strip().lower() for kind in value.split(",") if kind.strip())
+    for kind in kinds:
+        if kind not in FORMATS:
+            raise CliError(f"unknown format {kind!r}; choose from {', '.join(FORMATS)}", exit_code=2)
+    return kinds
+
+
+def _render_quality(ctx, param, value: str) -> str:
+    if value not in ("draft", "l", "m", "h", "k"):
+        raise CliError(f"unknown quality {value!r}; choose from draft, l, m, h, k", exit_code=2)
+    return value
+
+
+def _jobs(ctx, param, value: int) -> int:
+    if value < 1:
+        raise CliError(f"--jobs must be at least 1, not {value}", exit_code=2)
+    return value
+
+
+@main.command()
+@click.option("--quality", "-q", default="m", show_default=True, metavar="draft|l|m|h|k",
+              callback=_render_quality,
+              help=f"draft = 426x240 10fps, a fast proof of the whole lecture; {QUALITY_HELP}")
+@click.option("--jobs", "-j", type=int, default=len(os.sched_getaffinity(0)), show_default=True,
+              callback=_jobs, help="Scenes rendered at once, each in its own process.")
+@config_option
+@click.option("--only", metavar="SLUG,...", callback=_only,
+              help="A lecture of these scenes only (see `nnlecture list`), in lecture order.")
+@click.option("--formats", default="mp4", show_default=True, metavar="mp4,webm,gif",
+              callback=_formats, help="Clip formats; MP4 clips are always made, WebM and GIF on request.")
+@click.option("--force", is_flag=True, help="Render every scene again, even when nothing changed.")
+@media_option
+def render(quality: str, jobs: int, config_path: Path | None, only: list[registry.SceneEntry],
+           formats: tuple[str, ...], force: bool, media_dir: Path) -> None:
+    """Render every scene in parallel and assemble the lecture in MEDIA_DIR/lecture/QUALITY/.
+
+    Writes lecture.mp4 (chapters, faststart), lecture.srt/.vtt, chapters.vtt, transcript.md,
+    clips/SLUG.mp4 with captions, posters/SLUG.png and index.html. A scene is rendered again only
+    when something that affects it changed (its code, the theme, nnmath, the config, the quality,
+    Manim); otherwise its cached clip is used. If a scene fails or you press Ctrl-C, the previous
+    lecture stays as it was and the scenes that finished stay cached.
+    """
+    _use_config(config_path)
+    media_dir = _writable(media_dir)
+    _writable(media_dir / "lecture" / quality)
+    _require_render_tools()
+    from scripts.lecture.captions import clock
+    from scripts.lecture.pipeline import LectureFailed, render_lecture
+
+    started = time.perf_counter()
+    try:
+        report = render_lecture(registry.SCENES[0].title, only, quality=quality, jobs=jobs,
+                                media_dir=media_dir, formats=formats, force=force,
+                                config_path=config_path,
+                                write=lambda text: click.echo(text, nl=False),
+                                live=sys.stdout.isatty())
+    except LectureFailed as err:
+        raise CliError(str(err)) from None
+    except KeyboardInterrupt:
+        raise CliError(f"interrupted; the previous lecture in {media_dir / 'lecture' / quality} is "
+                       f"unchanged, and scenes that finished are cached", exit_code=130) from None
+    lecture = report.lecture
+    counts = ", ".join(f"{len(group)} {name}" for name, group in (
+        ("rendered", report.rendered), ("cached", report.cached), ("re-encoded", report.encoded))
+        if group)
+    click.echo(f"{len(only)} scenes ({counts}): lecture {clock(lecture.duration)} "
+               f"({lecture.duration:.1f} s); render {report.render_seconds:.1f} s, assemble "
+               f"{report.assemble_seconds:.2f} s, total {time.perf_counter() - started:.1f} s")
+    click.echo(lecture.index)
 
 
 @main.command()

@@ -12,10 +12,15 @@ import tempfile
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from scenes.registry import SceneEntry
 
 QUALITIES = {"l": "low_quality", "m": "medium_quality", "h": "high_quality", "k": "fourk_quality"}
+# A quick proof of the whole lecture: Manim has no preset this small, so it is set through config.
+DRAFT = {"quality": "low_quality", "pixel_width": 426, "pixel_height": 240, "frame_rate": 10}
+# Scenes that draw anything random draw the same thing every time (Scene re-seeds from config.seed).
+SEED = 0
 
 
 class RenderError(Exception):
@@ -45,7 +50,7 @@ def ensure_writable(folder: Path) -> Path:
 def _manim_settings(quality: str, work: Path, out_dir: Path, stem: str, frame_only: bool,
                     overrides: dict | None, progress: bool) -> dict:
     settings = {
-        "quality": QUALITIES[quality],
+        **quality_settings(quality),
         "media_dir": str(work),
         "video_dir": str(out_dir),
         "images_dir": str(out_dir),
@@ -57,17 +62,27 @@ def _manim_settings(quality: str, work: Path, out_dir: Path, stem: str, frame_on
         "progress_bar": "display" if progress else "none",
         "save_last_frame": frame_only,
         "notify_outdated_version": False,
+        "seed": SEED,
     }
     settings.update(overrides or {})
     return settings
 
 
+def quality_settings(quality: str) -> dict:
+    """Manim config for a quality name: one of Manim's presets (l, m, h, k) or ``draft``."""
+    return dict(DRAFT) if quality == "draft" else {"quality": QUALITIES[quality]}
+
+
 def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", frame_only: bool = False,
                  overrides: dict | None = None, progress: bool = True,
-                 out_dir: Path | None = None) -> RenderedScene:
+                 out_dir: Path | None = None,
+                 on_play: Callable[[object], None] | None = None) -> RenderedScene:
     """Render ``entry`` into ``out_dir`` (default ``media_dir/preview/<quality>``).
 
     ``overrides`` are extra Manim config values (tests use a tiny pixel size and frame rate).
+    ``on_play`` is called with the scene after every animation or wait: worker processes report
+    progress from ``scene.time`` (Manim's own bars are per animation and would interleave) and
+    pick a poster frame from the camera.
     Raises RenderError naming the log that holds the traceback when the scene itself fails.
     """
     from manim import tempconfig
@@ -83,6 +98,8 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
     try:
         with tempconfig(settings):
             scene = entry.load()()
+            if on_play is not None:
+                _report_plays(scene, on_play)
             scene.render()
     except BaseException as err:
         _remove(partials.values())
@@ -103,6 +120,17 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
         frame=finished.get(".png"),
         duration=scene.time,
     )
+
+
+def _report_plays(scene, on_play: Callable[[object], None]) -> None:
+    """Wrap this scene's ``play`` (``wait`` goes through it too) to call ``on_play`` after it."""
+    play = scene.play
+
+    def play_and_report(*args, **kwargs):
+        play(*args, **kwargs)
+        on_play(scene)
+
+    scene.play = play_and_report
 
 
 def _remove(paths) -> None:

@@ -1,0 +1,123 @@
+"""Assemble the lecture folder from the cached clips, then publish it in one step.
+
+Everything is first written to a staging folder beside the lecture folder (clips and posters are
+hard links to the cache, so this copies no video bytes; only ``lecture.mp4`` is written anew, by
+stream copy). Then the files are renamed into place with Ctrl-C held back, so an interruption
+leaves either the previous lecture or the new one, and files of scenes no longer in the lecture
+are removed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from contextlib import contextmanager
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from scenes.registry import SceneEntry
+from scripts.lecture import captions, media
+from scripts.lecture.cache import Record
+from scripts.lecture.files import place, write_text
+from scripts.lecture.page import ClipInfo, render_page
+
+TOP_LEVEL = ("lecture.mp4", "lecture.srt", "lecture.vtt", "chapters.vtt", "transcript.md",
+             "index.html")
+FOLDERS = ("clips", "posters")
+
+
+@dataclass(frozen=True)
+class Lecture:
+    index: Path
+    video: Path
+    duration: float
+    chapters: list[media.Chapter]
+
+
+def assemble(title: str, scenes: list[tuple[SceneEntry, Record]], cache_dir: Path,
+             out_dir: Path, formats: tuple[str, ...]) -> Lecture:
+    staging = out_dir.parent / f".{out_dir.name}.staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for folder in FOLDERS:
+            (staging / folder).mkdir(parents=True)
+        chapters = _chapters(scenes)
+        _clips(scenes, cache_dir, staging, formats)
+        media.join([cache_dir / record.files["mp4"] for _, record in scenes],
+                   staging / "lecture.mp4", title=title, chapters=chapters)
+        _texts(title, scenes, chapters, cache_dir, staging, formats)
+        _publish(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return Lecture(out_dir / "index.html", out_dir / "lecture.mp4",
+                   float(chapters[-1].end) if chapters else 0.0, chapters)
+
+
+def _chapters(scenes) -> list[media.Chapter]:
+    chapters, start = [], Fraction(0)
+    for entry, record in scenes:
+        end = start + Fraction(record.duration)
+        chapters.append(media.Chapter(entry.title, start, end))
+        start = end
+    return chapters
+
+
+def _clips(scenes, cache_dir: Path, staging: Path, formats: tuple[str, ...]) -> None:
+    for entry, record in scenes:
+        for kind in ("mp4", "srt", "vtt", *formats):
+            if kind in record.files:
+                place(cache_dir / record.files[kind], staging / "clips" / f"{entry.slug}.{kind}")
+        place(cache_dir / record.files["png"], staging / "posters" / f"{entry.slug}.png")
+
+
+def _texts(title: str, scenes, chapters: list[media.Chapter], cache_dir: Path, staging: Path,
+           formats: tuple[str, ...]) -> None:
+    timeline, by_chapter, clips = [], [], []
+    for (entry, record), chapter in zip(scenes, chapters):
+        start = float(chapter.start)
+        cues = (captions.read_srt(cache_dir / record.files["srt"]) if "srt" in record.files
+                else [])
+        timeline += captions.shift(cues, start)
+        by_chapter.append((entry.title, start, cues))
+        clips.append(ClipInfo(entry.slug, entry.title, entry.summary, start, record.duration,
+                              "vtt" in record.files, formats))
+    spans = [(chapter.title, float(chapter.start), float(chapter.end)) for chapter in chapters]
+    total = float(chapters[-1].end) if chapters else 0.0
+    write_text(staging / "lecture.srt", captions.to_srt(timeline))
+    write_text(staging / "lecture.vtt", captions.to_vtt(timeline))
+    write_text(staging / "chapters.vtt", captions.chapters_vtt(spans))
+    write_text(staging / "transcript.md", captions.transcript(title, by_chapter))
+    write_text(staging / "index.html", render_page(title, clips, total))
+
+
+def _publish(staging: Path, out_dir: Path) -> None:
+    """Rename every staged file into ``out_dir`` and remove what the new lecture does not have."""
+    new = {path.relative_to(staging) for path in staging.rglob("*") if path.is_file()}
+    with _holding_ctrl_c():
+        for folder in FOLDERS:
+            (out_dir / folder).mkdir(parents=True, exist_ok=True)
+        for relative in sorted(new):
+            os.replace(staging / relative, out_dir / relative)
+        for folder in FOLDERS:
+            for path in (out_dir / folder).iterdir():
+                if path.is_file() and path.relative_to(out_dir) not in new:
+                    path.unlink()
+
+
+@contextmanager
+def _holding_ctrl_c():
+    """Defer Ctrl-C until the block is done (only the main thread can set signal handlers)."""
+    caught = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *args: caught.append(args))
+    except ValueError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt

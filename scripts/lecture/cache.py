@@ -1,0 +1,138 @@
+"""Which scenes must be rendered: a key per scene from everything that changes its pixels.
+
+The key hashes the scene's module and the project modules it imports, followed through their own
+imports (the theme, ``scenes.base``, shared mobjects; found by reading import statements, so
+editing one scene re-renders that scene only), all of nnmath, the config file, the quality and
+Manim settings, the renderer's own code, and the Manim and PyAV versions.
+
+A scene's record (its key, measured duration and files) is written after its files and deleted
+before it is rendered again, so a record always describes finished files of that key.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib.util
+import json
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from scenes.registry import SceneEntry
+from scripts.lecture.files import write_json
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_PACKAGES = ("scenes", "nnmath")
+# Code that turns a scene into its cached files: changing it must re-render too.
+RENDERER_FILES = ("scripts/rendering.py", "scripts/lecture/clip.py", "scripts/lecture/media.py")
+
+
+@dataclass
+class Record:
+    """What a finished render left in the cache: ``files`` maps a kind (mp4, srt, vtt, png,
+    webm, gif) to a file name in the cache folder."""
+
+    key: str
+    duration: float
+    files: dict[str, str] = field(default_factory=dict)
+
+    def intact(self, cache_dir: Path) -> bool:
+        """The clip and poster are listed, and every listed file is still there."""
+        return ({"mp4", "png"} <= self.files.keys()
+                and all((cache_dir / name).is_file() for name in self.files.values()))
+
+
+def record_path(cache_dir: Path, slug: str) -> Path:
+    return cache_dir / f"{slug}.json"
+
+
+def load_record(cache_dir: Path, slug: str) -> Record | None:
+    try:
+        return Record(**json.loads(record_path(cache_dir, slug).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def save_record(cache_dir: Path, slug: str, record: Record) -> None:
+    write_json(record_path(cache_dir, slug), asdict(record))
+
+
+def scene_key(entry: SceneEntry, *, quality: str, settings: dict, config_path: Path | None) -> str:
+    """The hex digest that changes whenever anything that affects this scene's video changes."""
+    files = set(scene_sources(entry.scene_path.split(":")[0]))
+    files.update(PROJECT_ROOT.joinpath("nnmath").rglob("*.py"))
+    files.update(PROJECT_ROOT / name for name in RENDERER_FILES)
+    manim_cfg = Path("manim.cfg")   # Manim reads it from the working directory
+    payload = {
+        "scene": entry.scene_path,
+        "files": {_label(path): _digest(path.read_bytes()) for path in sorted(files)},
+        "config": _digest(config_path.read_bytes()) if config_path else None,
+        "manim.cfg": _digest(manim_cfg.read_bytes()) if manim_cfg.is_file() else None,
+        "quality": quality,
+        "settings": settings,
+        "manim": version("manim"),
+        "av": version("av"),
+    }
+    return _digest(json.dumps(payload, sort_keys=True, default=str).encode())
+
+
+def scene_sources(module: str) -> list[Path]:
+    """The files of ``module`` and of every project module it imports, directly or not."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise ImportError(f"no module named {module!r}")
+    seen: dict[Path, str] = {}
+    queue = [(Path(spec.origin).resolve(), module)]
+    while queue:
+        path, name = queue.pop()
+        if path in seen:
+            continue
+        seen[path] = name
+        for imported in _imports(path, name):
+            found = _project_file(imported)
+            if found is not None and found not in seen:
+                queue.append((found, imported))
+    return sorted(seen)
+
+
+def _imports(path: Path, module: str) -> set[str]:
+    """Module names imported anywhere in ``path`` (also inside functions), made absolute."""
+    tree = ast.parse(path.read_bytes(), filename=str(path))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                names.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(filter(None, [*anchor, base]))
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)  # may be submodules
+    return names
+
+
+def _project_file(module: str) -> Path | None:
+    parts = module.split(".")
+    if parts[0] not in PROJECT_PACKAGES:
+        return None
+    base = PROJECT_ROOT.joinpath(*parts)
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _label(path: Path) -> str:
+    try:
+        return str(path.relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

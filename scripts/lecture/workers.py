@@ -1,0 +1,175 @@
+"""Scenes render in worker processes, at most ``workers`` at a time, one fresh process per scene.
+
+Manim's config is one global per process and a rendered scene leaves caches behind, so no process
+renders two scenes. Processes come from a fork server that has imported Manim once: a worker
+starts in milliseconds instead of paying Manim's ~1.5 s import, and forking that server is safe
+(it runs no threads, unlike the parent). Workers send events on one queue: started, progress,
+done, failed. When the parent stops early (Ctrl-C, an error), it terminates the running workers;
+a worker turns SIGTERM into KeyboardInterrupt so that its partial files are removed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import resource
+import signal
+import sys
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from scripts.lecture.cache import Record
+from scripts.lecture.clip import Job
+
+PROGRESS_INTERVAL = 0.25   # seconds between a worker's progress events
+STOP_GRACE = 10.0          # seconds a terminated worker gets to clean up before it is killed
+
+_context = multiprocessing.get_context("forkserver")
+_context.set_forkserver_preload(["manim"])
+
+
+@dataclass(frozen=True)
+class Event:
+    slug: str
+    kind: str                     # started | progress | done | failed
+    seconds: float = 0.0          # progress: scene time reached; done: wall time of the job
+    record: Record | None = None  # done
+    peak_mb: float = 0.0          # done: the worker's peak resident memory
+    message: str = ""             # failed: one line, naming the log
+
+
+def run_jobs(jobs: list[Job], workers: int, on_event: Callable[[Event], None]) -> dict[str, Event]:
+    """Run every job; return each slug's final event (done or failed). Jobs start in list order."""
+    events = _context.Queue()
+    waiting = list(jobs)
+    running: dict[str, multiprocessing.Process] = {}
+    final: dict[str, Event] = {}
+
+    def handle(event: Event) -> None:
+        if event.kind in ("done", "failed"):
+            final[event.slug] = event
+        on_event(event)
+
+    try:
+        while waiting or running:
+            while waiting and len(running) < workers:
+                job = waiting.pop(0)
+                process = _context.Process(target=_work, args=(job, events),
+                                           name=f"nnlecture-{job.entry.slug}")
+                process.start()
+                running[job.entry.slug] = process
+            try:
+                handle(events.get(timeout=0.2))
+            except queue.Empty:
+                pass
+            for slug, process in list(running.items()):
+                if process.is_alive() and slug not in final:
+                    continue
+                process.join()
+                del running[slug]
+                _drain(events, handle, until=lambda: slug in final)
+                if slug not in final:
+                    handle(Event(slug, "failed", message=(
+                        f"scene {slug!r} failed: its worker process died with exit code "
+                        f"{process.exitcode}; it was killed or crashed (out of memory?)")))
+    finally:
+        _stop(running.values())
+        events.close()
+    return final
+
+
+def _drain(events, handle, until: Callable[[], bool]) -> None:
+    """Read what a finished worker sent before exiting (it may still be in the pipe)."""
+    deadline = time.monotonic() + 2.0
+    while not until() and time.monotonic() < deadline:
+        try:
+            handle(events.get(timeout=0.1))
+        except queue.Empty:
+            pass
+
+
+def _stop(processes) -> None:
+    processes = [process for process in processes if process.is_alive()]
+    for process in processes:
+        process.terminate()
+    deadline = time.monotonic() + STOP_GRACE
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
+def _work(job: Job, events) -> None:
+    """A worker's whole life: quiet output, render, report. Runs in the child process."""
+    from scripts.lecture import clip
+    from scripts.rendering import RenderError
+
+    signal.signal(signal.SIGTERM, _interrupt)
+    slug = job.entry.slug
+    output = job.cache_dir / f".{slug}.output"
+    _redirect_output(output)
+    if job.config_path:
+        os.environ["NNLECTURE_CONFIG"] = job.config_path
+    else:
+        os.environ.pop("NNLECTURE_CONFIG", None)
+    started = time.perf_counter()
+    events.put(Event(slug, "started"))
+    last = 0.0
+
+    def report(seconds: float) -> None:
+        nonlocal last
+        if time.perf_counter() - last >= PROGRESS_INTERVAL:
+            last = time.perf_counter()
+            events.put(Event(slug, "progress", seconds=seconds))
+
+    try:
+        record = clip.run(job, report)
+    except KeyboardInterrupt:
+        return
+    except RenderError as err:  # the scene's own code failed; render_scene wrote the traceback
+        log = job.media_dir / "logs" / f"{slug}.log"
+        _append_output(log, output)
+        events.put(Event(slug, "failed", message=str(err)))
+        return
+    except Exception as err:  # after rendering: encoding, captions, the poster
+        log = job.media_dir / "logs" / f"{slug}.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        _append_output(log, output)
+        events.put(Event(slug, "failed", message=(
+            f"scene {slug!r} failed after rendering: {type(err).__name__}: {err} "
+            f"(traceback in {log})")))
+        return
+    output.unlink(missing_ok=True)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    events.put(Event(slug, "done", seconds=time.perf_counter() - started, record=record,
+                     peak_mb=peak_mb))
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _redirect_output(path: Path) -> None:
+    """Send this process's stdout and stderr (Manim's log, LaTeX's output) to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
+
+
+def _append_output(log: Path, output: Path) -> None:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    text = output.read_text(encoding="utf-8", errors="replace") if output.exists() else ""
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write("\n--- output of Manim and LaTeX ---\n" + (text or "(none)\n"))
+    output.unlink(missing_ok=True)
