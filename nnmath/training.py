@@ -14,6 +14,10 @@ from nnmath.errors import NNMathError, TrainingDiverged
 from nnmath.losses import check_loss, reported_loss, summed_output_delta
 from nnmath.network import Layer, check_inputs, check_labels, check_params
 
+# Outputs are buffered for this many numbers (8 MB) before being reduced to losses and
+# accuracies, so long runs on large data sets stay within bounded memory.
+BLOCK_SIZE = 1 << 20
+
 
 @dataclass(frozen=True)
 class History:
@@ -38,10 +42,6 @@ class History:
     final_params: list
     snapshots: dict
 
-    @property
-    def epochs(self):
-        return len(self.loss)
-
 
 def _check_schedule(learning_rate, epochs, snapshot_epochs):
     if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.number)) or not (
@@ -64,15 +64,16 @@ def _unstack(stacked):
     return layers
 
 
-def _descend(params, X_all, n, y, activation, loss, step, epochs, outputs, snapshot_epochs):
+def _descend(params, X_all, n, y, activation, loss, step, epochs, snapshot_epochs, record):
     """The gradient-descent loop, tuned because it runs tens of thousands of times per lecture.
 
     Each layer's W and b live in one matrix [W; b] and each layer's input carries a trailing
     column of ones, so one matmul gives z = a @ W + b and one gives both dW and db. All rows
     (train then test) go forward together, a free ride at these sizes where the per-call
-    overhead dominates; backpropagation uses the first n (training) rows. ``outputs[e]`` gets
-    the network's output for every row at the start of epoch e (e = epochs: the final
-    parameters). Returns the requested snapshots and the final parameters.
+    overhead dominates; backpropagation uses the first n (training) rows. The network's outputs
+    for all rows at the start of each epoch (and after the last update, as epoch ``epochs``) are
+    passed in blocks to ``record(first_epoch, outputs)``. Returns the requested snapshots and
+    the final parameters.
     """
     stacked = [np.vstack([W, b]) for W, b in params]
     inputs = [np.ones((len(X_all), W.shape[0] + 1)) for W, _ in params]  # layer inputs, all rows
@@ -82,6 +83,8 @@ def _descend(params, X_all, n, y, activation, loss, step, epochs, outputs, snaps
     train_hidden = [buffer[:n, :-1] for buffer in inputs[1:]]
     last = len(params) - 1
     zs = [None] * len(params)
+    block = np.empty((min(epochs + 1, max(1, BLOCK_SIZE // len(X_all))), len(X_all)))
+    first = 0  # the epoch in block[0]
     wanted = set(int(k) for k in snapshot_epochs)
     snapshots = {}
     with np.errstate(over="ignore", invalid="ignore"):
@@ -92,7 +95,11 @@ def _descend(params, X_all, n, y, activation, loss, step, epochs, outputs, snaps
                 zs[index] = z = inputs[index] @ stacked[index]
                 hidden_outputs[index][...] = activation.fn(z)
             a_all = sigmoid(inputs[last] @ stacked[last])
-            outputs[epoch] = a_all[:, 0]
+            row = epoch - first
+            block[row] = a_all[:, 0]
+            if row == len(block) - 1 or epoch == epochs:
+                record(first, block[: row + 1])
+                first = epoch + 1
             if epoch == epochs:
                 break
             # Scaling the output delta by -step scales every delta and gradient by it: the
@@ -134,25 +141,26 @@ def train(
     y_test = check_labels(data.y_test, len(X_test))
 
     n = len(X_train)
-    X_all = np.vstack([X_train, X_test])
-    outputs = np.empty((epochs + 1, len(X_all)))
+    y_train, y_test = y_train[:, 0], y_test[:, 0]
+    series = {name: np.empty(epochs + 1) for name in ("loss", "test_loss", "accuracy", "test_accuracy")}
+
+    def record(first, outputs):
+        stop = first + len(outputs)
+        train_out, test_out = outputs[:, :n], outputs[:, n:]
+        series["loss"][first:stop] = reported_loss(loss, train_out, y_train)
+        series["test_loss"][first:stop] = reported_loss(loss, test_out, y_test)
+        series["accuracy"][first:stop] = np.mean((train_out >= 0.5) == (y_train == 1), axis=1)
+        series["test_accuracy"][first:stop] = np.mean((test_out >= 0.5) == (y_test == 1), axis=1)
+
     step = learning_rate if reduction == "sum" else learning_rate / n
-    snapshots, final_params = _descend(params, X_all, n, y_train, activation, loss, step, epochs, outputs, snapshot_epochs)
-    train_out, test_out = outputs[:, :n], outputs[:, n:]
-    losses = reported_loss(loss, train_out, y_train[:, 0])
-    test_losses = reported_loss(loss, test_out, y_test[:, 0])
-    _check_finite(losses, test_losses, final_params, learning_rate)
-    accuracies = np.mean((train_out >= 0.5) == (y_train[:, 0] == 1), axis=1)
-    test_accuracies = np.mean((test_out >= 0.5) == (y_test[:, 0] == 1), axis=1)
+    snapshots, final_params = _descend(
+        params, np.vstack([X_train, X_test]), n, y_train[:, None], activation, loss, step, epochs,
+        snapshot_epochs, record,
+    )
+    _check_finite(series["loss"], series["test_loss"], final_params, learning_rate)
     return History(
-        loss=losses[:-1],
-        test_loss=test_losses[:-1],
-        accuracy=accuracies[:-1],
-        test_accuracy=test_accuracies[:-1],
-        final_loss=float(losses[-1]),
-        final_test_loss=float(test_losses[-1]),
-        final_accuracy=float(accuracies[-1]),
-        final_test_accuracy=float(test_accuracies[-1]),
+        **{name: values[:-1] for name, values in series.items()},
+        **{f"final_{name}": float(values[-1]) for name, values in series.items()},
         final_params=final_params,
         snapshots=snapshots,
     )
@@ -162,8 +170,9 @@ def _check_finite(losses, test_losses, params, learning_rate):
     bad = ~(np.isfinite(losses) & np.isfinite(test_losses))
     if bad.any():
         epoch = int(np.argmax(bad))
+        value = losses[epoch] if not np.isfinite(losses[epoch]) else test_losses[epoch]
         raise TrainingDiverged(
-            f"training diverged at epoch {epoch}: the loss became {losses[epoch]}; "
+            f"training diverged at epoch {epoch}: after {epoch} updates the loss is {value}; "
             f"try a learning rate smaller than {learning_rate:g}"
         )
     if not all(np.all(np.isfinite(W)) and np.all(np.isfinite(b)) for W, b in params):
