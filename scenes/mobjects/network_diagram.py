@@ -25,7 +25,7 @@ from scenes import theme
 
 LABEL_MODES = ("names", "values")
 WEIGHT_POWER = 0.5        # |w| ** power: a weight at 1/4 of the largest is drawn at half strength
-MIN_FILL = 0.08           # a silent neuron stays faintly filled, so it reads as "off", not "missing"
+MIN_FILL = 0.08           # a silent neuron stays faintly filled: "off", not "missing"
 RADIUS_PER_PITCH = 0.35   # neuron radius / vertical distance between neighbours
 MAX_RADIUS = 0.4
 
@@ -157,7 +157,7 @@ class NetworkDiagram(VGroup):
 
     def _layout(self, width: float, height: float,
                 neuron_radius: float | None) -> tuple[float, float, np.ndarray]:
-        """Radius, vertical pitch and column x positions that fit the densest column in ``height``."""
+        """Radius, vertical pitch and column x positions: the densest column fills ``height``."""
         densest = max(column.slots for column in self.columns)
         gaps = len(self.columns) - 1
         if neuron_radius is None:
