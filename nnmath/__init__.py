@@ -17,7 +17,15 @@ from nnmath.config import (
 )
 from nnmath.datasets import DATASETS, Dataset, make_dataset
 from nnmath.errors import ConfigError, NNMathError, TrainingDiverged
-from nnmath.landscape import DescentPath, Grid, LossSlice, decision_grid, descent_path, loss_slice, neuron_grids
+from nnmath.landscape import (
+    DescentPath,
+    Grid,
+    LossSlice,
+    decision_grid,
+    descent_path,
+    loss_slice,
+    neuron_grids,
+)
 from nnmath.lecture_data import (
     BackpropExample,
     BoundaryHistory,

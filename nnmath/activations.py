@@ -30,9 +30,6 @@ class Activation:
     derivative: Callable[[Array], Array]
     derivative_from: Callable[[Array, Array], Array]
 
-    def __call__(self, z):
-        return self.fn(z)
-
 
 def sigmoid(z):
     """1 / (1 + e^-z). For z < -709 e^-z overflows to inf and the result is the correct limit 0;

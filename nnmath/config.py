@@ -56,7 +56,12 @@ def _integer(key, value, low, high=None):
 
 def _number(key, value, rule, ok):
     """``value`` as a float if it is a finite real number (not a bool) passing ``ok``."""
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value) or not ok(value):
+    if (
+        not isinstance(value, (int, float))
+        or isinstance(value, bool)
+        or not math.isfinite(value)
+        or not ok(value)
+    ):
         raise _invalid(key, value, rule)
     return float(value)
 
@@ -98,15 +103,28 @@ class DataConfig:
         _choice("data.name", self.name, DATASETS)
         _integer("data.n_samples", self.n_samples, 10)
         _set(self, "noise", _number("data.noise", self.noise, "must be a number >= 0", lambda v: v >= 0))
-        _set(self, "test_size", _number("data.test_size", self.test_size, "must be a number with 0 < test_size < 1", lambda v: 0 < v < 1))
+        _set(
+            self,
+            "test_size",
+            _number(
+                "data.test_size",
+                self.test_size,
+                "must be a number with 0 < test_size < 1",
+                lambda v: 0 < v < 1,
+            ),
+        )
         _boolean("data.standardize", self.standardize)
-        n_test = math.ceil(self.test_size * self.n_samples)  # as scikit-learn's train_test_split
-        if self.n_samples - n_test < 2:
-            raise _invalid("data.test_size", self.test_size, f"leaves {self.n_samples - n_test} of data.n_samples = {self.n_samples} for training, need at least 2")
+        if self.n_samples - self.n_test < 2:
+            raise _invalid(
+                "data.test_size",
+                self.test_size,
+                f"leaves {self.n_samples - self.n_test} of data.n_samples = {self.n_samples} for training, "
+                "need at least 2",
+            )
 
     @property
     def n_test(self):
-        """Size of the test set."""
+        """Size of the test set (rounded up, as scikit-learn's train_test_split)."""
         return math.ceil(self.test_size * self.n_samples)
 
 
@@ -121,7 +139,9 @@ class NetworkConfig:
     init_scale: float = 0.1
 
     def __post_init__(self):
-        layers = _integers("network.layers", self.layers, "must be a list of integers, e.g. [2, 4, 1]", lambda v: True)
+        layers = _integers(
+            "network.layers", self.layers, "must be a list of integers, e.g. [2, 4, 1]", lambda v: True
+        )
         if len(layers) < 3:
             rule = "needs the input size, at least one hidden layer and the output size, e.g. [2, 4, 1]"
         elif min(layers) < 1:
@@ -136,9 +156,22 @@ class NetworkConfig:
             raise _invalid("network.layers", self.layers, rule)
         _set(self, "layers", layers)
         _choice("network.activation", self.activation, HIDDEN_ACTIVATIONS)
-        _set(self, "leaky_slope", _number("network.leaky_slope", self.leaky_slope, "must be a number with 0 < leaky_slope < 1", lambda v: 0 < v < 1))
+        _set(
+            self,
+            "leaky_slope",
+            _number(
+                "network.leaky_slope",
+                self.leaky_slope,
+                "must be a number with 0 < leaky_slope < 1",
+                lambda v: 0 < v < 1,
+            ),
+        )
         _choice("network.init", self.init, INIT_SCHEMES)
-        _set(self, "init_scale", _number("network.init_scale", self.init_scale, "must be a positive number", lambda v: v > 0))
+        _set(
+            self,
+            "init_scale",
+            _number("network.init_scale", self.init_scale, "must be a positive number", lambda v: v > 0),
+        )
 
 
 @dataclass(frozen=True)
@@ -156,15 +189,29 @@ class TrainingConfig:
     def __post_init__(self):
         _choice("training.loss", self.loss, LOSSES)
         _choice("training.reduction", self.reduction, REDUCTIONS)
-        _set(self, "learning_rate", _number("training.learning_rate", self.learning_rate, "must be a positive number", lambda v: v > 0))
+        _set(
+            self,
+            "learning_rate",
+            _number(
+                "training.learning_rate", self.learning_rate, "must be a positive number", lambda v: v > 0
+            ),
+        )
         _integer("training.epochs", self.epochs, 1, MAX_EPOCHS)
         if self.snapshots is None:
             _set(self, "snapshots", default_snapshots(self.epochs))
-        _set(self, "snapshots", _integers(
-            "training.snapshots", self.snapshots,
-            f"must be a non-empty, increasing list of integer epochs within [0, training.epochs = {self.epochs}]",
-            lambda v: len(v) > 0 and v[0] >= 0 and v[-1] <= self.epochs and all(a < b for a, b in zip(v, v[1:])),
-        ))
+        _set(
+            self,
+            "snapshots",
+            _integers(
+                "training.snapshots",
+                self.snapshots,
+                "must be a non-empty, increasing list of integer epochs "
+                f"within [0, training.epochs = {self.epochs}]",
+                lambda v: (
+                    len(v) > 0 and v[0] >= 0 and v[-1] <= self.epochs and all(a < b for a, b in zip(v, v[1:]))
+                ),
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -179,10 +226,16 @@ class LectureOptions:
 
     def __post_init__(self):
         _integer("lecture.example_index", self.example_index, 0)
-        _set(self, "hidden_sizes", _integers(
-            "lecture.hidden_sizes", self.hidden_sizes,
-            "must be a non-empty list of integers >= 1", lambda v: len(v) > 0 and min(v) >= 1,
-        ))
+        _set(
+            self,
+            "hidden_sizes",
+            _integers(
+                "lecture.hidden_sizes",
+                self.hidden_sizes,
+                "must be a non-empty list of integers >= 1",
+                lambda v: len(v) > 0 and min(v) >= 1,
+            ),
+        )
         _integer("lecture.grid_resolution", self.grid_resolution, 10, 300)
         _choice("lecture.theme", self.theme, THEMES)
 
@@ -201,12 +254,19 @@ class LectureConfig:
         _integer("seed", self.seed, 0, 2**32 - 1)
         if self.lecture.example_index >= self.data.n_test:
             raise _invalid(
-                "lecture.example_index", self.lecture.example_index,
-                f"the test set has {self.data.n_test} samples, so it must be within [0, {self.data.n_test - 1}]",
+                "lecture.example_index",
+                self.lecture.example_index,
+                f"the test set has {self.data.n_test} samples, "
+                f"so it must be within [0, {self.data.n_test - 1}]",
             )
 
 
-SECTIONS = {"data": DataConfig, "network": NetworkConfig, "training": TrainingConfig, "lecture": LectureOptions}
+SECTIONS = {
+    "data": DataConfig,
+    "network": NetworkConfig,
+    "training": TrainingConfig,
+    "lecture": LectureOptions,
+}
 
 
 def parse_config(mapping):
@@ -214,7 +274,9 @@ def parse_config(mapping):
     known_top = ["seed"] + [f"[{name}]" for name in SECTIONS]
     for key in mapping:
         if key != "seed" and key not in SECTIONS:
-            raise ConfigError(f"unknown key {json.dumps(key)} in the config: known keys are {', '.join(known_top)}")
+            raise ConfigError(
+                f"unknown key {json.dumps(key)} in the config: known keys are {', '.join(known_top)}"
+            )
     sections = {}
     for name, cls in SECTIONS.items():
         section = mapping.get(name, {})

@@ -64,7 +64,11 @@ def make_dataset(name, n_samples=200, noise=0.1, seed=42, test_size=0.2, standar
         raise NNMathError(f"data set {name!r} is unknown: choose one of {', '.join(DATASETS)}")
     if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)) or n_samples < 4:
         raise NNMathError(f"n_samples = {n_samples!r} is invalid: must be an integer >= 4")
-    if isinstance(noise, bool) or not isinstance(noise, (int, float)) or not (np.isfinite(noise) and noise >= 0):
+    if (
+        isinstance(noise, bool)
+        or not isinstance(noise, (int, float))
+        or not (np.isfinite(noise) and noise >= 0)
+    ):
         raise NNMathError(f"noise = {noise!r} is invalid: must be a finite number >= 0")
     if not 0 < test_size < 1:
         raise NNMathError(f"test_size = {test_size!r} is invalid: must be between 0 and 1 (exclusive)")
@@ -76,7 +80,9 @@ def make_dataset(name, n_samples=200, noise=0.1, seed=42, test_size=0.2, standar
     if name == "moons":
         X, y = make_moons(n_samples=n_samples, noise=noise, random_state=seed)
     elif name == "blobs":
-        X, y = make_blobs(n_samples=n_samples, centers=2, n_features=2, random_state=seed, cluster_std=10 * noise)
+        X, y = make_blobs(
+            n_samples=n_samples, centers=2, n_features=2, random_state=seed, cluster_std=10 * noise
+        )
     elif name == "circles":
         X, y = make_circles(n_samples=n_samples, noise=noise, factor=0.5, random_state=seed)
     else:

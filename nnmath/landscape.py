@@ -129,7 +129,9 @@ def curve_derivative(x):
 
 def curve_path():
     """Gradient descent on ``curve`` (11 points)."""
-    return descent_path(curve_derivative, (CURVE_START,), CURVE_LEARNING_RATE, CURVE_STEPS, lambda p: curve(p[0]))
+    return descent_path(
+        curve_derivative, (CURVE_START,), CURVE_LEARNING_RATE, CURVE_STEPS, lambda p: curve(p[0])
+    )
 
 
 class ParamRef(NamedTuple):
@@ -209,7 +211,9 @@ def loss_slice(final_params, X, y, hidden_activation, loss, path_params, resolut
         return reported_loss(loss, sigmoid(z_final + (wx - final[0]) * h[0] + (wy - final[1]) * h[1]), y)
 
     gx, gy = np.meshgrid(xs, ys)
-    path_loss = [reported_loss(loss, run_forward(path_params[e], X, activation).output[:, 0], y) for e in epochs]
+    path_loss = [
+        reported_loss(loss, run_forward(path_params[e], X, activation).output[:, 0], y) for e in epochs
+    ]
     return LossSlice(
         weights=refs,
         grid=Grid(xs, ys, slice_loss(gx, gy)),

@@ -32,11 +32,11 @@ from nnmath.landscape import (
 )
 from nnmath.losses import loss_gradient, loss_value
 from nnmath.network import Layer, backward, forward, init_params
+from nnmath.neuron import NeuronExample, neuron_example
 from nnmath.training import History, train
 
 CURVE_SAMPLES = 201
 LOSS_SLICE_RESOLUTION = 31
-NEURON_PLOT_Z = 6.0  # the neuron scene plots g over z in [-6, 6]
 PATH_POINTS = 40  # roughly log-spaced epochs at which the loss-slice path samples training
 
 
@@ -56,28 +56,6 @@ class ForwardExample:
     prediction: float  # P(class 1), the output neuron's activation
     predicted_class: int  # 1 if prediction >= 0.5, else 0
     params: list  # the Layers used
-
-
-@dataclass(frozen=True)
-class NeuronExample:
-    """One hidden neuron of the final network computing a = g(w · x + b) for the forward
-    example's sample: the first hidden layer's neuron whose outgoing weights are largest in
-    total magnitude (the one the next layer listens to most).
-
-    ``activation`` is the hidden Activation (callable: ``activation(z)``); ``activation_range``
-    [low, high] bounds g over z in [-6, 6], rounded outward to multiples of 0.5, for its plot.
-    """
-
-    layer: int  # 0, the first hidden layer
-    neuron: int  # index of the neuron in that layer
-    sample_index: int  # position of the sample in the test set
-    inputs: np.ndarray  # (n_in,) the sample's features
-    weights: np.ndarray  # (n_in,) the neuron's incoming weights
-    bias: float
-    z: float  # weights · inputs + bias
-    a: float  # activation(z)
-    activation: Activation
-    activation_range: list
 
 
 @dataclass(frozen=True)
@@ -185,7 +163,8 @@ class LectureData:
     * ``history``: per-epoch losses and accuracies, snapshots at ``config.training.snapshots``.
     * ``train_accuracy``, ``test_accuracy``: of the final network.
     * ``forward_example``: test sample ``config.lecture.example_index`` through the final network.
-    * ``neuron_example``: one hidden neuron's computation for that sample.
+    * ``neuron_example``: that sample through one neuron of the first hidden layer, term by
+      term: the neuron whose outgoing weights are largest in total magnitude.
     * ``class_examples``: the first test sample of each class (0 then 1) through the final
       network (a class absent from the test set is left out).
     * ``backprop_example``: the same sample, one update of the initial network.
@@ -304,7 +283,9 @@ def _build(config):
         train_accuracy=history.final_accuracy,
         test_accuracy=history.final_test_accuracy,
         forward_example=_forward_example(final, dataset, index, activation),
-        neuron_example=_neuron_example(final, dataset, index, activation),
+        neuron_example=neuron_example(
+            final, dataset.X_test[index], index, activation, _most_influential_neuron(final)
+        ),
         class_examples=class_examples,
         backprop_example=_backprop_example(initial, dataset, index, activation, config),
         boundary=_boundary(history, full, snapshot_epochs, activation, bounds, resolution),
@@ -356,25 +337,10 @@ def _forward_example(params, dataset, index, activation):
     )
 
 
-def _neuron_example(params, dataset, index, activation):
-    W, b = params[0]
-    outgoing = params[1].W
-    neuron = int(np.argmax(np.abs(outgoing).sum(axis=1)))
-    x = dataset.X_test[index]
-    z = float(x @ W[:, neuron] + b[0, neuron])
-    curve = activation(np.linspace(-NEURON_PLOT_Z, NEURON_PLOT_Z, 241))
-    return NeuronExample(
-        layer=0,
-        neuron=neuron,
-        sample_index=index,
-        inputs=x.copy(),
-        weights=W[:, neuron].copy(),
-        bias=float(b[0, neuron]),
-        z=z,
-        a=float(activation(np.array([z]))[0]),
-        activation=activation,
-        activation_range=[float(np.floor(curve.min() * 2) / 2), float(np.ceil(curve.max() * 2) / 2)],
-    )
+def _most_influential_neuron(params):
+    """The first hidden layer's neuron whose outgoing weights are largest in total magnitude:
+    the one the next layer listens to most."""
+    return int(np.argmax(np.abs(params[1].W).sum(axis=1)))
 
 
 def _backprop_example(params, dataset, index, activation, config):
@@ -407,7 +373,9 @@ def _boundary(history, full, snapshot_epochs, activation, bounds, resolution):
 
     return BoundaryHistory(
         epochs=tuple(snapshot_epochs),
-        grids=tuple(decision_grid(full.snapshots[k], activation, bounds, resolution) for k in snapshot_epochs),
+        grids=tuple(
+            decision_grid(full.snapshots[k], activation, bounds, resolution) for k in snapshot_epochs
+        ),
         **{
             name: np.array([at(name, k) for k in snapshot_epochs], dtype=np.float64)
             for name in ("loss", "test_loss", "accuracy", "test_accuracy")
@@ -423,7 +391,13 @@ def _descent(full, dataset, activation, loss):
         bowl_path=bowl_path(),
         learning_rates=tuple(bowl_path(rate) for rate in COMPARISON_LEARNING_RATES),
         loss_slice=loss_slice(
-            full.final_params, dataset.X_train, dataset.y_train, activation, loss, full.snapshots, LOSS_SLICE_RESOLUTION
+            full.final_params,
+            dataset.X_train,
+            dataset.y_train,
+            activation,
+            loss,
+            full.snapshots,
+            LOSS_SLICE_RESOLUTION,
         ),
     )
 

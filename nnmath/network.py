@@ -52,10 +52,14 @@ def check_layer_sizes(layer_sizes):
     """``layer_sizes`` as a list of ints, or NNMathError: at least 2 entries, each >= 1."""
     sizes = list(layer_sizes)
     if len(sizes) < 2:
-        raise NNMathError(f"layer_sizes = {sizes} is invalid: needs an input and an output size, e.g. [2, 4, 1]")
+        raise NNMathError(
+            f"layer_sizes = {sizes} is invalid: needs an input and an output size, e.g. [2, 4, 1]"
+        )
     for size in sizes:
         if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 1:
-            raise NNMathError(f"layer_sizes = {sizes} is invalid: every layer needs an integer number of neurons >= 1")
+            raise NNMathError(
+                f"layer_sizes = {sizes} is invalid: every layer needs an integer number of neurons >= 1"
+            )
     return [int(size) for size in sizes]
 
 
@@ -101,10 +105,13 @@ def check_params(params):
     for index, (W, b) in enumerate(params):
         if W.ndim != 2 or W.shape[0] < 1 or W.shape[1] < 1 or b.shape != (1, W.shape[1]):
             raise NNMathError(
-                f"params[{index}] has W {W.shape} and b {b.shape}: need W (n_in, n_out) and b (1, n_out), sizes >= 1"
+                f"params[{index}] has W {W.shape} and b {b.shape}: "
+                "need W (n_in, n_out) and b (1, n_out), sizes >= 1"
             )
         if n_in is not None and W.shape[0] != n_in:
-            raise NNMathError(f"params[{index}].W has {W.shape[0]} rows but the previous layer has {n_in} neurons")
+            raise NNMathError(
+                f"params[{index}].W has {W.shape[0]} rows but the previous layer has {n_in} neurons"
+            )
         n_in = W.shape[1]
     if n_in != 1:
         raise NNMathError(f"params end in {n_in} neurons: the output layer must have exactly 1 (a sigmoid)")

@@ -49,5 +49,15 @@ def neuron_example(params, x, sample_index, activation, neuron=0):
     z = float(terms.sum() + b[0, neuron])
     a = float(activation.fn(np.array(z)))
     curve = activation.fn(np.linspace(*CURVE_Z_RANGE, 241))
-    return NeuronExample(sample_index, neuron, inputs, weights, terms, float(b[0, neuron]), z, a,
-                         activation, (float(curve.min()), float(curve.max())))
+    return NeuronExample(
+        sample_index,
+        neuron,
+        inputs,
+        weights,
+        terms,
+        float(b[0, neuron]),
+        z,
+        a,
+        activation,
+        (float(curve.min()), float(curve.max())),
+    )

@@ -44,8 +44,10 @@ class History:
 
 
 def _check_schedule(learning_rate, epochs, snapshot_epochs):
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.number)) or not (
-        np.isfinite(learning_rate) and learning_rate > 0
+    if (
+        isinstance(learning_rate, bool)
+        or not isinstance(learning_rate, (int, float, np.number))
+        or not (np.isfinite(learning_rate) and learning_rate > 0)
     ):
         raise NNMathError(f"learning_rate = {learning_rate!r} is invalid: must be a positive finite number")
     if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
@@ -110,7 +112,9 @@ def _descend(params, X_all, n, y, activation, loss, step, epochs, snapshot_epoch
                 update = train_inputs[index].T @ delta
                 if index > 0:
                     a_prev = train_hidden[index - 1]
-                    delta = (delta @ stacked[index][:-1].T) * activation.derivative_from(zs[index - 1][:n], a_prev)
+                    delta = (delta @ stacked[index][:-1].T) * activation.derivative_from(
+                        zs[index - 1][:n], a_prev
+                    )
                 stacked[index] += update
     return snapshots, _unstack(stacked)
 
@@ -154,8 +158,16 @@ def train(
 
     step = learning_rate if reduction == "sum" else learning_rate / n
     snapshots, final_params = _descend(
-        params, np.vstack([X_train, X_test]), n, y_train[:, None], activation, loss, step, epochs,
-        snapshot_epochs, record,
+        params,
+        np.vstack([X_train, X_test]),
+        n,
+        y_train[:, None],
+        activation,
+        loss,
+        step,
+        epochs,
+        snapshot_epochs,
+        record,
     )
     _check_finite(series["loss"], series["test_loss"], final_params, learning_rate)
     return History(

@@ -92,9 +92,19 @@ def main():
 
     def run_sklearn():
         mlp = MLPClassifier(
-            hidden_layer_sizes=(4,), activation="logistic", solver="sgd", batch_size=len(data.X_train),
-            learning_rate_init=0.1, momentum=0.0, nesterovs_momentum=False, alpha=0.0, shuffle=False,
-            max_iter=EPOCHS, n_iter_no_change=10**9, tol=0.0, random_state=42,
+            hidden_layer_sizes=(4,),
+            activation="logistic",
+            solver="sgd",
+            batch_size=len(data.X_train),
+            learning_rate_init=0.1,
+            momentum=0.0,
+            nesterovs_momentum=False,
+            alpha=0.0,
+            shuffle=False,
+            max_iter=EPOCHS,
+            n_iter_no_change=10**9,
+            tol=0.0,
+            random_state=42,
         )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)

@@ -24,7 +24,6 @@ def test_derivatives_match_finite_differences_and_derivative_from(name):
     numeric = (g.fn(z + 1e-6) - g.fn(z - 1e-6)) / 2e-6
     np.testing.assert_allclose(g.derivative(z), numeric, rtol=1e-7, atol=1e-9)
     np.testing.assert_allclose(g.derivative_from(z, g.fn(z)), g.derivative(z), rtol=1e-12)
-    np.testing.assert_array_equal(g(z), g.fn(z))
 
 
 def test_activation_values():
@@ -68,7 +67,9 @@ def test_losses_values_and_gradients():
             )
             np.testing.assert_allclose(loss_gradient(loss, a, y, reduction)[:, 0], numeric, rtol=1e-6)
             np.testing.assert_allclose(
-                output_delta(loss, a, y, reduction), loss_gradient(loss, a, y, reduction) * a * (1 - a), rtol=1e-12
+                output_delta(loss, a, y, reduction),
+                loss_gradient(loss, a, y, reduction) * a * (1 - a),
+                rtol=1e-12,
             )
 
 
@@ -78,7 +79,7 @@ def test_bce_is_finite_at_saturation():
 
 def test_unknown_loss_and_reduction():
     a, y = np.array([[0.5]]), np.array([1])
-    with pytest.raises(NNMathError, match='loss = "?\'?hinge'):
+    with pytest.raises(NNMathError, match="loss = \"?'?hinge"):
         loss_value("hinge", a, y, "sum")
     with pytest.raises(NNMathError, match="reduction = 'max'"):
         loss_value("mse", a, y, "max")

@@ -18,11 +18,21 @@ def test_defaults_are_the_lesson():
     config = load_config(None)
     assert config == LectureConfig() == parse_config({})
     assert config.seed == 42
-    assert (config.data.name, config.data.n_samples, config.data.noise, config.data.test_size) == ("moons", 200, 0.1, 0.2)
+    assert (config.data.name, config.data.n_samples, config.data.noise, config.data.test_size) == (
+        "moons",
+        200,
+        0.1,
+        0.2,
+    )
     assert config.network.layers == (2, 4, 1) and config.network.activation == "sigmoid"
     assert (config.network.init, config.network.init_scale) == ("lesson", 0.1)
     training = config.training
-    assert (training.loss, training.reduction, training.learning_rate, training.epochs) == ("mse", "sum", 0.1, 5000)
+    assert (training.loss, training.reduction, training.learning_rate, training.epochs) == (
+        "mse",
+        "sum",
+        0.1,
+        5000,
+    )
     assert training.snapshots == (0, 10, 50, 100, 200, 500, 1000, 2000, 3000, 5000)
     assert config.lecture.hidden_sizes == (3, 5, 10) and config.lecture.grid_resolution == 60
 
@@ -127,7 +137,7 @@ def test_file_round_trip(tmp_path):
     path = tmp_path / "lecture.toml"
     path.write_text(
         'seed = 7\n[data]\nname = "xor"\nnoise = 0\n[network]\nlayers = [2, 8, 8, 1]\nactivation = "tanh"\n'
-        "[training]\nepochs = 300\nloss = \"bce\"\n[lecture]\ntheme = \"light\"\n"
+        '[training]\nepochs = 300\nloss = "bce"\n[lecture]\ntheme = "light"\n'
     )
     config = load_config(path)
     assert config.seed == 7 and config.data.name == "xor" and config.data.noise == 0.0

@@ -98,7 +98,11 @@ def test_forward_and_neuron_examples(data):
     neuron = data.neuron_example
     assert neuron.z == pytest.approx(example.zs[0][neuron.neuron], rel=1e-12)
     assert neuron.a == pytest.approx(example.activations[1][neuron.neuron], rel=1e-12)
-    assert neuron.activation_range == [0.0, 1.0]
+    assert neuron.sample_index == example.index
+    assert neuron.neuron == int(np.argmax(np.abs(data.final_params[1].W).sum(axis=1)))
+    np.testing.assert_array_equal(neuron.weights, data.final_params[0].W[:, neuron.neuron])
+    np.testing.assert_allclose(neuron.terms, neuron.weights * neuron.inputs, rtol=1e-15)
+    assert 0 < neuron.activation_range[0] < 0.01 and 0.99 < neuron.activation_range[1] < 1
 
 
 def test_backprop_example_is_one_gradient_step(data):
@@ -117,7 +121,9 @@ def test_backprop_example_is_one_gradient_step(data):
     assert example.output_gradient == pytest.approx(a - y[0])
     assert example.deltas[-1][0] == pytest.approx((a - y[0]) * a * (1 - a))
     assert example.loss_after < example.loss
-    assert example.loss_after == pytest.approx(loss_value("mse", np.array([[example.prediction_after]]), y, "sum"))
+    assert example.loss_after == pytest.approx(
+        loss_value("mse", np.array([[example.prediction_after]]), y, "sum")
+    )
 
 
 def test_descent_demos(data):
@@ -180,8 +186,17 @@ def test_facts_are_json_with_every_epoch(data):
     text = json.dumps(facts, allow_nan=False)
     assert len(text) < 3_000_000
     assert json.loads(text) == facts
-    for key in ("config", "dataset", "network", "training", "forward_example", "backprop_example", "descent",
-                "hidden_size_comparison", "linearity_comparison"):
+    for key in (
+        "config",
+        "dataset",
+        "network",
+        "training",
+        "forward_example",
+        "backprop_example",
+        "descent",
+        "hidden_size_comparison",
+        "linearity_comparison",
+    ):
         assert key in facts
     for key in ("loss", "test_loss", "accuracy", "test_accuracy"):
         assert len(facts["training"][key]) == 5000
@@ -189,18 +204,30 @@ def test_facts_are_json_with_every_epoch(data):
     assert set(facts["dataset"]) >= {"X_train", "y_train", "X_test", "y_test"}
     assert facts["network"]["final"][1]["W"] == data.final_params[1].W.tolist()
     assert facts["network"]["initial"][0]["b"] == [[0.0, 0.0, 0.0, 0.0]]
-    assert facts["neuron_example"]["activation"] == "sigmoid"
+    assert facts["neuron_example"]["activation_fn"] == "sigmoid"
 
 
 @pytest.mark.parametrize(
     "mapping",
     [
-        {"data": {"name": "xor", "n_samples": 120}, "network": {"layers": [2, 6, 5, 1], "activation": "tanh"},
-         "training": {"epochs": 150, "loss": "bce", "reduction": "mean", "learning_rate": 1.0}},
-        {"data": {"name": "circles", "standardize": True}, "network": {"layers": [2, 8, 1], "activation": "relu", "init": "he"},
-         "training": {"epochs": 120, "snapshots": [0, 7, 120]}, "lecture": {"hidden_sizes": [4, 2], "grid_resolution": 12, "example_index": 5}},
-        {"seed": 3, "data": {"name": "blobs", "noise": 0.05}, "network": {"layers": [2, 1, 1], "activation": "leaky_relu", "init": "glorot"},
-         "training": {"epochs": 60}, "lecture": {"hidden_sizes": [1]}},
+        {
+            "data": {"name": "xor", "n_samples": 120},
+            "network": {"layers": [2, 6, 5, 1], "activation": "tanh"},
+            "training": {"epochs": 150, "loss": "bce", "reduction": "mean", "learning_rate": 1.0},
+        },
+        {
+            "data": {"name": "circles", "standardize": True},
+            "network": {"layers": [2, 8, 1], "activation": "relu", "init": "he"},
+            "training": {"epochs": 120, "snapshots": [0, 7, 120]},
+            "lecture": {"hidden_sizes": [4, 2], "grid_resolution": 12, "example_index": 5},
+        },
+        {
+            "seed": 3,
+            "data": {"name": "blobs", "noise": 0.05},
+            "network": {"layers": [2, 1, 1], "activation": "leaky_relu", "init": "glorot"},
+            "training": {"epochs": 60},
+            "lecture": {"hidden_sizes": [1]},
+        },
     ],
 )
 def test_other_configs_build(mapping):

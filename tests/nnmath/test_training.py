@@ -21,7 +21,9 @@ def data():
 def test_one_epoch_is_one_step_along_the_checked_gradient(data, activation, loss, reduction):
     params = init_params([2, 5, 3, 1], "he", 1)
     history = train(params, data, activation, loss, reduction, 0.3, 1, snapshot_epochs=[0, 1])
-    grads = backward(params, forward(params, data.X_train, activation), data.y_train, activation, loss, reduction)
+    grads = backward(
+        params, forward(params, data.X_train, activation), data.y_train, activation, loss, reduction
+    )
     for (W, b), (W1, b1), dW, db in zip(params, history.final_params, grads.dW, grads.db):
         np.testing.assert_allclose(W1, W - 0.3 * dW, rtol=1e-12, atol=1e-15)
         np.testing.assert_allclose(b1, b - 0.3 * db, rtol=1e-12, atol=1e-15)

@@ -61,7 +61,10 @@ def test_backward_rejects_bad_labels(params, y, pattern):
 @pytest.mark.parametrize(
     "sizes, pattern",
     [
-        ([2, 0, 1], r"layer_sizes = \[2, 0, 1\] is invalid: every layer needs an integer number of neurons >= 1"),
+        (
+            [2, 0, 1],
+            r"layer_sizes = \[2, 0, 1\] is invalid: every layer needs an integer number of neurons >= 1",
+        ),
         ([2], r"layer_sizes = \[2\] is invalid: needs an input and an output size"),
         ([2, 2.5, 1], r"layer_sizes = \[2, 2.5, 1\]"),
     ],
@@ -94,7 +97,10 @@ def test_mismatched_params_are_rejected():
         ({"learning_rate": float("nan")}, r"learning_rate = nan is invalid"),
         ({"epochs": 0}, r"epochs = 0 is invalid: must be an integer >= 1"),
         ({"epochs": 10.0}, r"epochs = 10.0 is invalid"),
-        ({"epochs": 10, "snapshot_epochs": [0, 11]}, r"snapshot epoch 11 is invalid: must be an integer within \[0, 10\]"),
+        (
+            {"epochs": 10, "snapshot_epochs": [0, 11]},
+            r"snapshot epoch 11 is invalid: must be an integer within \[0, 10\]",
+        ),
         ({"loss": "hinge"}, r"loss = 'hinge' is unknown: choose one of mse, bce"),
         ({"reduction": "max"}, r"reduction = 'max' is unknown"),
     ],
@@ -117,7 +123,9 @@ def test_train_rejects_bad_data(params, data):
 
 @pytest.mark.parametrize("activation", ["relu", "linear"])
 def test_divergence_names_the_epoch_and_the_learning_rate(params, data, activation):
-    with pytest.raises(TrainingDiverged, match=r"training diverged at epoch 1: .*smaller than 1e\+300") as err:
+    with pytest.raises(
+        TrainingDiverged, match=r"training diverged at epoch 1: .*smaller than 1e\+300"
+    ) as err:
         train(params, data, activation, learning_rate=1e300, epochs=20)
     one_line(err)
 
