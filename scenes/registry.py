@@ -26,6 +26,10 @@ class SceneEntry:
 SCENES: tuple[SceneEntry, ...] = (
     SceneEntry("title", "scenes.title:TitleCard", "Neural networks, intuitively",
                "The title card: what the lecture covers and the one formula behind it."),
+    SceneEntry("neuron", "scenes.neuron:NeuronScene", "The neuron",
+               "A biological neuron becomes an artificial one, which computes z and a for real."),
+    SceneEntry("activations", "scenes.activations:ActivationsScene", "Activation functions",
+               "Sigmoid, tanh, ReLU and leaky ReLU, their slopes, and why non-linearity matters."),
 )
 
 
