@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 from manim import (
     LEFT, RIGHT, UP, Animation, AnimationGroup, Brace, Circle, DecimalNumber, Dot, FadeIn,
-    FadeOut, Line, MathTex, Mobject, Succession, Text, Transform, UpdateFromAlphaFunc, VGroup,
-    ManimColor, VMobject, interpolate, interpolate_color, linear, smooth, there_and_back,
+    FadeOut, Line, ManimColor, MathTex, Mobject, Succession, Text, UpdateFromAlphaFunc, VGroup,
+    VMobject, interpolate, interpolate_color, linear, smooth, there_and_back,
 )
 
 from scenes import theme
@@ -282,11 +282,10 @@ class NetworkDiagram(VGroup):
         return f"h{str(layer).translate(_SUPERSCRIPTS)}{number}"
 
     def _fitting_font_size(self, probes: Sequence[Mobject], largest: float) -> float | None:
-        """The font size at which the widest probe (made at SMALL_SIZE) fits inside a neuron,
-        or None if that is below SMALL_SIZE."""
-        width = max(p.width for p in probes)
-        height = max(p.height for p in probes)
-        fit = theme.SMALL_SIZE * min(1.5 * self.radius / width, 1.3 * self.radius / height)
+        """The font size at which every probe (made at SMALL_SIZE) fits inside a neuron with a
+        margin (its half-diagonal within 0.8 r), or None if that is below SMALL_SIZE."""
+        half_diagonal = max(np.hypot(p.width, p.height) / 2 for p in probes)
+        fit = theme.SMALL_SIZE * 0.8 * self.radius / half_diagonal
         return min(fit, largest) if fit >= theme.SMALL_SIZE else None
 
     def _make_braces(self) -> VGroup:
@@ -451,32 +450,31 @@ class NetworkDiagram(VGroup):
             group=self, run_time=run_time)
 
     def show_sum_then_activation(self, layer: int, i: int, *, symbol: str = "g",
-                                 run_time: float = 1.8) -> Animation:
-        """Σ appears on neuron ``i`` (the weighted sum), becomes ``symbol`` (the activation
-        function, a MathTex string such as ``r"\\sigma"``), fades, and the neuron fills."""
+                                 run_time: float = 2.0) -> Animation:
+        """Neuron ``i`` empties; Σ (the weighted sum) appears, gives way to ``symbol`` (the
+        activation function, a MathTex string such as ``r"\\sigma"``), which fades; the neuron
+        fills with its activation. One thing on the neuron at a time."""
         neuron = self.neuron(layer, i)
         if layer == 0:
             raise ValueError("layer 0 holds the inputs: they are not computed")
         if neuron is None:
             raise ValueError(f"neuron {i} of layer {layer} is elided")
         size = max(theme.SMALL_SIZE, 110 * self.radius)
-        ink = self.palette.text
-        sigma = MathTex(r"\Sigma", font_size=size, color=ink).move_to(neuron)
-        activation = MathTex(symbol, font_size=size, color=ink).move_to(neuron)
-        fills = self._fill_opacities(layer, None)
+        sigma = MathTex(r"\Sigma", font_size=size, color=self.palette.text).move_to(neuron)
+        activation = MathTex(symbol, font_size=size, color=self.palette.text).move_to(neuron)
         k = self.columns[layer].shown.index(i)
-        label_steps = self.label(layer, i) is not None
-        step = run_time / 3
+        fill = self._fill_opacities(layer, None)[k:k + 1]
+        has_label = self.label(layer, i) is not None
+        step = run_time / 5
         return Succession(
-            AnimationGroup(FadeIn(sigma, scale=0.6),
-                           _NeuronChange(self, layer, (i,), fills=np.zeros(1),
-                                         label_opacity=0.0 if label_steps else None),
+            _NeuronChange(self, layer, (i,), fills=np.zeros(1),
+                          label_opacity=0.0 if has_label else None, run_time=step),
+            FadeIn(sigma, scale=0.6, run_time=step),
+            AnimationGroup(FadeOut(sigma, scale=0.6), FadeIn(activation, scale=1.4),
                            run_time=step),
-            Transform(sigma, activation, run_time=step),
-            AnimationGroup(FadeOut(sigma, scale=1.4),
-                           _NeuronChange(self, layer, (i,), fills=fills[k:k + 1],
-                                         label_opacity=1.0 if label_steps else None),
-                           run_time=step),
+            FadeOut(activation, scale=1.4, run_time=step),
+            _NeuronChange(self, layer, (i,), fills=fill,
+                          label_opacity=1.0 if has_label else None, run_time=step),
             group=self)
 
     def animate_forward(self, activations: Sequence[np.ndarray], *,

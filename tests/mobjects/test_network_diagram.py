@@ -138,6 +138,13 @@ def test_values_too_small_to_read_are_not_shown():
     assert len(crowded.labels) == 0
 
 
+def test_names_too_large_for_small_neurons_go_beside_the_outer_columns_or_away():
+    crowded = NetworkDiagram([2, 30, 1], max_neurons_shown=30)
+    assert crowded.label(0, 0).get_right()[0] < crowded.neuron(0, 0).get_left()[0]
+    assert crowded.label(2, 0).get_left()[0] > crowded.neuron(2, 0).get_right()[0]
+    assert crowded.label(1, 0) is None
+
+
 def test_bad_arrays_are_rejected_naming_the_parameter():
     with pytest.raises(ValueError, match=r"weights\[1\]"):
         NetworkDiagram([2, 3, 1], [np.zeros((2, 3)), np.zeros((1, 3))])
@@ -174,21 +181,19 @@ def test_every_animation_method_returns_an_animation_with_run_time():
         assert animation.run_time > 0
 
 
-def test_tiny_render_plays_every_animation_and_leaves_only_the_diagram(tmp_path):
-    sizes = [2, 4, 1]
+@pytest.mark.parametrize("sizes, labels", [([2, 4, 1], "values"), ([3, 64, 1], "names")])
+def test_tiny_render_plays_every_animation_and_leaves_only_the_diagram(tmp_path, sizes, labels):
     weights, activations = network(sizes, seed=4)
     zeros = [np.zeros(n) for n in sizes]
-    new_weights: list[np.ndarray] = []
 
     class EveryAnimation(Scene):
         def construct(self):
-            self.diagram = NetworkDiagram(sizes, weights, zeros, labels="values")
+            self.diagram = NetworkDiagram(sizes, weights, zeros, labels=labels)
             self.add(self.diagram)
             for animation in all_animations(self.diagram, weights, activations,
                                             np.random.default_rng(1)):
                 self.play(animation)
-                assert self.mobjects == [self.diagram]
-            new_weights.extend(self.diagram.weights)
+                assert self.mobjects == [self.diagram]    # pulses, ripples, flashes removed
 
     settings = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5,
                 "media_dir": str(tmp_path), "progress_bar": "none"}
@@ -198,16 +203,18 @@ def test_tiny_render_plays_every_animation_and_leaves_only_the_diagram(tmp_path)
     assert list(tmp_path.rglob("EveryAnimation.mp4"))
 
     # The end state is the diagram built from the final numbers.
-    fresh = NetworkDiagram(sizes, new_weights, activations, labels="values")
+    played = scene.diagram
+    fresh = NetworkDiagram(sizes, played.weights, activations, labels=labels)
     for layer in range(len(sizes)):
-        for i in range(sizes[layer]):
-            played, built = scene.diagram.neuron(layer, i), fresh.neuron(layer, i)
-            assert played.get_fill_opacity() == pytest.approx(built.get_fill_opacity())
-            assert scene.diagram.label(layer, i).get_value() == pytest.approx(activations[layer][i])
+        for i in played.drawn_indices(layer):
+            assert played.neuron(layer, i).get_fill_opacity() == pytest.approx(
+                fresh.neuron(layer, i).get_fill_opacity())
+            if labels == "values":
+                assert played.label(layer, i).get_value() == pytest.approx(activations[layer][i])
     for layer in range(len(sizes) - 1):
-        for played, built in zip(scene.diagram.edges_group(layer), fresh.edges_group(layer)):
-            assert played.get_stroke_color() == built.get_stroke_color()
-            assert played.get_stroke_width() == pytest.approx(built.get_stroke_width())
+        for edge, built in zip(played.edges_group(layer), fresh.edges_group(layer)):
+            assert edge.get_stroke_color() == built.get_stroke_color()
+            assert edge.get_stroke_width() == pytest.approx(built.get_stroke_width())
 
 
 def test_show_sum_then_activation_refuses_inputs_and_elided_neurons():
