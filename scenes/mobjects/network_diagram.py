@@ -112,6 +112,7 @@ class NetworkDiagram(VGroup):
         self._neurons: dict[tuple[int, int], Circle] = {}
         self._edges: dict[tuple[int, int, int], Line] = {}
         self._labels: dict[tuple[int, int], VMobject] = {}
+        self._inside: set[tuple[int, int]] = set()     # labels drawn inside their neuron
         self._size_labels: dict[int, Text] = {}
         self.neurons = self._make_neurons()
         self.edges = self._make_edges()
@@ -254,6 +255,7 @@ class NetworkDiagram(VGroup):
                     label.next_to(neuron, LEFT if layer == 0 else RIGHT, buff=0.15)
                 else:
                     label.set_color(self._ink(layer, neuron.get_fill_opacity())).move_to(neuron)
+                    self._inside.add((layer, index))
                 self._labels[layer, index] = label
                 labels.add(label)
         return labels
@@ -464,7 +466,7 @@ class NetworkDiagram(VGroup):
         activation = MathTex(symbol, font_size=size, color=self.palette.text).move_to(neuron)
         k = self.columns[layer].shown.index(i)
         fill = self._fill_opacities(layer, None)[k:k + 1]
-        has_label = self.label(layer, i) is not None
+        has_label = (layer, i) in self._inside
         step = run_time / 5
         return Succession(
             _NeuronChange(self, layer, (i,), fills=np.zeros(1),
@@ -535,7 +537,8 @@ class NetworkDiagram(VGroup):
 
 class _NeuronChange(Animation):
     """Neurons of one layer move from their state when the animation begins to new fill
-    opacities, shown values and label opacities; text inside keeps its contrast with the fill."""
+    opacities, shown values and opacities of the labels inside them; those labels keep their
+    contrast with the fill."""
 
     def __init__(self, diagram: NetworkDiagram, layer: int, indices: Sequence[int], *,
                  fills: np.ndarray | None = None, values: np.ndarray | None = None,
@@ -543,7 +546,8 @@ class _NeuronChange(Animation):
         self.diagram = diagram
         self.layer = layer
         self.neurons = [diagram.neuron(layer, i) for i in indices]
-        self.labels = [diagram.label(layer, i) for i in indices]
+        self.labels = [diagram.label(layer, i) if (layer, i) in diagram._inside else None
+                       for i in indices]
         self.fills = fills
         self.values = values if isinstance(self.labels[0], DecimalNumber) else None
         self.label_opacity = label_opacity

@@ -143,6 +143,10 @@ def test_names_too_large_for_small_neurons_go_beside_the_outer_columns_or_away()
     assert crowded.label(0, 0).get_right()[0] < crowded.neuron(0, 0).get_left()[0]
     assert crowded.label(2, 0).get_left()[0] > crowded.neuron(2, 0).get_right()[0]
     assert crowded.label(1, 0) is None
+    lit = crowded.light_up(0, np.array([1.0, 1.0]))
+    lit.begin()
+    lit.finish()
+    assert crowded.label(0, 0).get_color().to_hex() == theme.palette().text.upper()
 
 
 def test_bad_arrays_are_rejected_naming_the_parameter():
