@@ -12,7 +12,7 @@ import numpy as np
 
 from nnmath.activations import Activation, get_activation
 from nnmath.config import LectureConfig, config_to_dict
-from nnmath.datasets import make_dataset
+from nnmath.datasets import Dataset, make_dataset
 from nnmath.errors import TrainingDiverged
 from nnmath.landscape import (
     COMPARISON_LEARNING_RATES,
@@ -177,7 +177,7 @@ class LectureData:
     """
 
     config: LectureConfig
-    dataset: object
+    dataset: Dataset
     bounds: tuple
     layer_sizes: tuple
     initial_params: list
@@ -318,7 +318,7 @@ def _train(config, what, params, dataset, activation, snapshot_epochs):
             snapshot_epochs,
         )
     except TrainingDiverged as err:
-        raise TrainingDiverged(f"{what}: {err}") from None
+        raise TrainingDiverged(f"{what}: {err} (training.learning_rate in the config)") from None
 
 
 def _forward_example(params, dataset, index, activation):

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from nnmath.config import parse_config
+from nnmath.errors import TrainingDiverged
 from nnmath.landscape import decision_grid
 from nnmath.lecture_data import LectureData
 from nnmath.losses import loss_value, reported_loss
@@ -243,3 +244,14 @@ def test_other_configs_build(mapping):
     assert len(data.hidden_size_comparison) == len(config.lecture.hidden_sizes)
     assert data.descent.loss_slice.path_slice_loss[-1] == pytest.approx(data.history.final_loss, rel=1e-9)
     json.dumps(data.to_facts(), allow_nan=False)
+
+
+def test_divergence_during_build_names_the_network_and_the_key():
+    config = parse_config(
+        {"network": {"activation": "relu"}, "training": {"learning_rate": 1e300, "epochs": 10}}
+    )
+    with pytest.raises(TrainingDiverged) as err:
+        LectureData.build(config, cached=False)
+    message = str(err.value)
+    assert message.startswith("the lecture's network: training diverged at epoch 1")
+    assert message.endswith("(training.learning_rate in the config)") and "\n" not in message
