@@ -37,7 +37,8 @@ from nnmath.lecture_data import (
     TrainedNetwork,
 )
 from nnmath.losses import LOSSES, REDUCTIONS, loss_gradient, loss_value, output_delta, reported_loss
-from nnmath.network import Gradients, Layer, Trace, accuracy, backward, forward, init_params, predict_proba
+from nnmath.network import Gradients, Layer, Trace, backward, forward, init_params
+from nnmath.neuron import NeuronExample, neuron_example
 from nnmath.training import History, train
 
 __all__ = [
@@ -65,12 +66,12 @@ __all__ = [
     "LossSlice",
     "NNMathError",
     "NetworkConfig",
+    "NeuronExample",
     "REDUCTIONS",
     "Trace",
     "TrainedNetwork",
     "TrainingConfig",
     "TrainingDiverged",
-    "accuracy",
     "backward",
     "config_to_dict",
     "decision_grid",
@@ -83,10 +84,10 @@ __all__ = [
     "loss_slice",
     "loss_value",
     "make_dataset",
+    "neuron_example",
     "neuron_grids",
     "output_delta",
     "parse_config",
-    "predict_proba",
     "reported_loss",
     "train",
 ]

@@ -91,11 +91,6 @@ def init_params(layer_sizes, scheme="lesson", rng_seed=42, scale=0.1):
     return [Layer(draw(n_in, n_out), np.zeros((1, n_out))) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
 
 
-def layer_sizes_of(params):
-    """The layer sizes (inputs first) that ``params`` implement."""
-    return [params[0].W.shape[0]] + [layer.W.shape[1] for layer in params]
-
-
 def check_params(params):
     """Raise NNMathError unless ``params`` is a non-empty chain of Layers with matching shapes
     and a single output."""
@@ -190,15 +185,3 @@ def backward(params, trace, y, hidden_activation, loss="mse", reduction="sum"):
     a = trace.output
     y = check_labels(y, a.shape[0])
     return run_backward(params, trace, output_delta(loss, a, y, reduction), as_activation(hidden_activation))
-
-
-def predict_proba(params, X, hidden_activation):
-    """P(class 1) for each row of X, shape (n,)."""
-    return forward(params, X, hidden_activation).output[:, 0]
-
-
-def accuracy(params, X, y, hidden_activation):
-    """Fraction of samples whose predicted class (probability >= 0.5, as the lesson) equals y."""
-    p = predict_proba(params, X, hidden_activation)
-    y = check_labels(y, len(p))[:, 0]
-    return float(np.mean((p >= 0.5) == (y == 1)))
