@@ -21,14 +21,17 @@ Array = np.ndarray
 class Activation:
     """One activation function.
 
-    ``fn(z)`` is g(z), ``derivative(z)`` is g'(z). ``derivative_from(z, a)`` is the same g'(z)
-    computed from whichever of z or a = g(z) is cheaper; backpropagation already holds both.
+    ``fn(z)`` is g(z) and ``derivative(z)`` is g'(z). ``output_derivative(a)`` is the same g'(z)
+    written through the output a = g(z), which every activation here allows and which is what
+    backpropagation holds. ``fn_into(z, out)`` writes g(z) into ``out`` without allocating and
+    may overwrite z: the training loop's form (it leaves overflow warnings to the caller).
     """
 
     name: str
     fn: Callable[[Array], Array]
     derivative: Callable[[Array], Array]
-    derivative_from: Callable[[Array, Array], Array]
+    output_derivative: Callable[[Array], Array]
+    fn_into: Callable[[Array, Array], None]
 
 
 def sigmoid(z):
@@ -37,6 +40,14 @@ def sigmoid(z):
     wherever that one is not already 0 or 1 to within 1e-217."""
     with np.errstate(over="ignore"):
         return 1.0 / (1.0 + np.exp(-z))
+
+
+def sigmoid_into(z, out):
+    """``sigmoid`` computed in place: z is overwritten, the result goes to ``out``."""
+    np.negative(z, out=z)
+    np.exp(z, out=z)
+    z += 1.0
+    np.reciprocal(z, out=out)
 
 
 def sigmoid_derivative(z):
@@ -58,7 +69,7 @@ def relu(z):
 
 
 def relu_derivative(z):
-    """1 for z > 0, else 0 (0 at the kink, as scikit-learn)."""
+    """1 for z > 0, else 0 (0 at the kink, as scikit-learn). Also right for a = relu(z)."""
     return (np.asarray(z) > 0).astype(np.float64)
 
 
@@ -68,7 +79,8 @@ def leaky_relu(z, slope=0.01):
 
 
 def leaky_relu_derivative(z, slope=0.01):
-    """1 for z > 0, else ``slope`` (``slope`` at the kink, like ReLU's 0)."""
+    """1 for z > 0, else ``slope`` (``slope`` at the kink, like ReLU's 0). Also right for
+    a = leaky_relu(z), which has z's sign."""
     return np.where(np.asarray(z) > 0, 1.0, slope)
 
 
@@ -86,21 +98,33 @@ def get_activation(name, leaky_slope=0.01):
     if not isinstance(leaky_slope, (int, float)) or isinstance(leaky_slope, bool) or not 0 < leaky_slope < 1:
         raise NNMathError(f"leaky_slope = {leaky_slope!r} is invalid: must be a number with 0 < slope < 1")
     if name == "sigmoid":
-        return Activation("sigmoid", sigmoid, sigmoid_derivative, lambda z, a: a * (1.0 - a))
+        return Activation("sigmoid", sigmoid, sigmoid_derivative, lambda a: a * (1.0 - a), sigmoid_into)
     if name == "tanh":
-        return Activation("tanh", tanh, tanh_derivative, lambda z, a: 1.0 - a * a)
+        return Activation(
+            "tanh", tanh, tanh_derivative, lambda a: 1.0 - a * a, lambda z, out: np.tanh(z, out=out)
+        )
     if name == "relu":
-        return Activation("relu", relu, relu_derivative, lambda z, a: relu_derivative(z))
+        return Activation(
+            "relu", relu, relu_derivative, relu_derivative, lambda z, out: np.maximum(z, 0.0, out=out)
+        )
     if name == "leaky_relu":
         slope = float(leaky_slope)
+
+        def leaky_relu_into(z, out):  # max(z, slope z) for 0 < slope < 1
+            np.multiply(z, slope, out=out)
+            np.maximum(z, out, out=out)
+
         return Activation(
             "leaky_relu",
             lambda z: leaky_relu(z, slope),
             lambda z: leaky_relu_derivative(z, slope),
-            lambda z, a: leaky_relu_derivative(z, slope),
+            lambda a: leaky_relu_derivative(a, slope),
+            leaky_relu_into,
         )
     if name == "linear":
-        return Activation("linear", linear, linear_derivative, lambda z, a: linear_derivative(z))
+        return Activation(
+            "linear", linear, linear_derivative, linear_derivative, lambda z, out: np.copyto(out, z)
+        )
     raise NNMathError(f"activation = {name!r} is unknown: choose one of {', '.join(ACTIVATIONS)}")
 
 

@@ -160,7 +160,7 @@ def run_backward(params, trace, delta, activation):
         dW.append(a_prev.T @ delta)
         db.append(np.sum(delta, axis=0, keepdims=True))
         if index > 0:
-            delta = (delta @ params[index].W.T) * activation.derivative_from(trace.zs[index - 1], a_prev)
+            delta = (delta @ params[index].W.T) * activation.output_derivative(a_prev)
             deltas.append(delta)
     return Gradients(dW[::-1], db[::-1], deltas[::-1])
 

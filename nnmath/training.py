@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnmath.activations import as_activation, sigmoid
+from nnmath.activations import as_activation, sigmoid_into
 from nnmath.errors import NNMathError, TrainingDiverged
 from nnmath.losses import check_loss, reported_loss, summed_output_delta
 from nnmath.network import Layer, check_inputs, check_labels, check_params
@@ -83,8 +83,8 @@ def _descend(params, X_all, n, y, activation, loss, step, epochs, snapshot_epoch
     train_inputs = [buffer[:n] for buffer in inputs]
     hidden_outputs = [buffer[:, :-1] for buffer in inputs[1:]]
     train_hidden = [buffer[:n, :-1] for buffer in inputs[1:]]
+    output = np.empty((len(X_all), 1))
     last = len(params) - 1
-    zs = [None] * len(params)
     block = np.empty((min(epochs + 1, max(1, BLOCK_SIZE // len(X_all))), len(X_all)))
     first = 0  # the epoch in block[0]
     wanted = set(int(k) for k in snapshot_epochs)
@@ -94,11 +94,10 @@ def _descend(params, X_all, n, y, activation, loss, step, epochs, snapshot_epoch
             if epoch in wanted:
                 snapshots[epoch] = _unstack(stacked)
             for index in range(last):
-                zs[index] = z = inputs[index] @ stacked[index]
-                hidden_outputs[index][...] = activation.fn(z)
-            a_all = sigmoid(inputs[last] @ stacked[last])
+                activation.fn_into(inputs[index] @ stacked[index], hidden_outputs[index])
+            sigmoid_into(inputs[last] @ stacked[last], output)
             row = epoch - first
-            block[row] = a_all[:, 0]
+            block[row] = output[:, 0]
             if row == len(block) - 1 or epoch == epochs:
                 record(first, block[: row + 1])
                 first = epoch + 1
@@ -106,14 +105,13 @@ def _descend(params, X_all, n, y, activation, loss, step, epochs, snapshot_epoch
                 break
             # Scaling the output delta by -step scales every delta and gradient by it: the
             # products below are then the updates themselves.
-            delta = summed_output_delta(loss, a_all[:n], y)
+            delta = summed_output_delta(loss, output[:n], y)
             delta *= -step
             for index in range(last, -1, -1):
                 update = train_inputs[index].T @ delta
                 if index > 0:
-                    a_prev = train_hidden[index - 1]
-                    delta = (delta @ stacked[index][:-1].T) * activation.derivative_from(
-                        zs[index - 1][:n], a_prev
+                    delta = (delta @ stacked[index][:-1].T) * activation.output_derivative(
+                        train_hidden[index - 1]
                     )
                 stacked[index] += update
     return snapshots, _unstack(stacked)
