@@ -83,7 +83,9 @@ def _descend(params, X_all, n, y, activation, loss, step, epochs, snapshot_epoch
     train_inputs = [buffer[:n] for buffer in inputs]
     hidden_outputs = [buffer[:, :-1] for buffer in inputs[1:]]
     train_hidden = [buffer[:n, :-1] for buffer in inputs[1:]]
+    weights_T = [Wb[:-1].T for Wb in stacked]  # views: they follow the in-place updates
     output = np.empty((len(X_all), 1))
+    train_output = output[:n]
     last = len(params) - 1
     block = np.empty((min(epochs + 1, max(1, BLOCK_SIZE // len(X_all))), len(X_all)))
     first = 0  # the epoch in block[0]
@@ -105,14 +107,13 @@ def _descend(params, X_all, n, y, activation, loss, step, epochs, snapshot_epoch
                 break
             # Scaling the output delta by -step scales every delta and gradient by it: the
             # products below are then the updates themselves.
-            delta = summed_output_delta(loss, output[:n], y)
+            delta = summed_output_delta(loss, train_output, y)
             delta *= -step
             for index in range(last, -1, -1):
                 update = train_inputs[index].T @ delta
                 if index > 0:
-                    delta = (delta @ stacked[index][:-1].T) * activation.output_derivative(
-                        train_hidden[index - 1]
-                    )
+                    slope = activation.output_derivative(train_hidden[index - 1])
+                    delta = (delta @ weights_T[index]) * slope
                 stacked[index] += update
     return snapshots, _unstack(stacked)
 
