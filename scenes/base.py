@@ -72,6 +72,14 @@ class LectureScene(Scene):
         self.displayed[key] = shown
         return shown
 
+    def record_diagram(self, prefix: str, diagram) -> None:
+        """Record the values a NetworkDiagram shows inside its neurons, as displayed."""
+        for layer, size in enumerate(diagram.layer_sizes):
+            for i in range(size):
+                label = diagram.label(layer, i)
+                if isinstance(label, DecimalNumber):
+                    self.displayed[f"{prefix}[{layer}][{i}]"] = round(label.get_value(), 2)
+
     def number(self, key: str, value: float, decimals: int = 2, **kwargs) -> DecimalNumber:
         """A DecimalNumber for a value from the lecture data, recorded as displayed."""
         kwargs.setdefault("color", self.palette.text)

@@ -26,10 +26,16 @@ class SceneEntry:
 SCENES: tuple[SceneEntry, ...] = (
     SceneEntry("title", "scenes.title:TitleCard", "Neural networks, intuitively",
                "The title card: what the lecture covers and the one formula behind it."),
+    SceneEntry("black_box", "scenes.black_box:BlackBoxScene", "The black box",
+               "A real point goes in, a real prediction comes out; then the box opens."),
     SceneEntry("neuron", "scenes.neuron:NeuronScene", "The neuron",
                "A biological neuron becomes an artificial one, which computes z and a for real."),
+    SceneEntry("architecture", "scenes.architecture:ArchitectureScene", "Architecture",
+               "Input, hidden and output layers from the config, with weights and biases counted."),
     SceneEntry("activations", "scenes.activations:ActivationsScene", "Activation functions",
                "Sigmoid, tanh, ReLU and leaky ReLU, their slopes, and why non-linearity matters."),
+    SceneEntry("forward_pass", "scenes.forward_pass:ForwardPassScene", "Forward propagation",
+               "One real sample flows through the trained network: every z and a, then the verdict."),
 )
 
 

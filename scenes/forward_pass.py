@@ -1,0 +1,129 @@
+"""Chapter 5: forward propagation in the lesson's seven phases, on the trained network and one
+real test sample: inputs light up, pulses travel, each neuron shows its sum z and then its
+activation a, and the prediction is set against the true label."""
+
+from __future__ import annotations
+
+from manim import (
+    DOWN, LEFT, RIGHT, UP, UR, Animation, Create, FadeIn, FadeOut, Indicate, MathTex, Text, Transform, VGroup,
+)
+
+from scenes import theme
+from scenes.base import LectureScene, lecture_data
+from scenes.mobjects.network_diagram import NetworkDiagram
+from scenes.notation import ACTIVATION_SYMBOL
+
+Z_LABEL_MIN_RADIUS = 0.18   # below this neuron radius, z values would be unreadable: left out
+
+
+class ForwardPassScene(LectureScene):
+    def construct(self) -> None:
+        self.data = lecture_data()
+        self.example = self.data.forward_example
+        p = self.palette
+        heading = Text("Forward propagation", font=theme.FONT, font_size=theme.HEADING_SIZE,
+                       color=p.text).to_edge(UP, buff=0.35)
+        self.heading = heading
+        self.phase_title: Text | None = None
+        self.phase = 0
+        ex = self.example
+        self.diagram = NetworkDiagram(self.data.layer_sizes, [layer.W for layer in ex.params],
+                                      ex.activations, labels="values", width=8.0, height=4.6)
+        self.diagram.move_to(DOWN * 0.5 + LEFT * 1.3)
+        self.record_diagram("a", self.diagram)
+        self.diagram.neurons.set_fill(opacity=0.08)
+        self.diagram.labels.set_opacity(0)
+        self.narrate("Forward propagation passes one input through the network, layer by layer, "
+                     "to a prediction.", FadeIn(heading), Create(self.diagram.edges),
+                     FadeIn(self.diagram.neurons), FadeIn(self.diagram.ellipses),
+                     FadeIn(self.diagram.braces), run_time=2)
+        self._inputs()
+        for layer in range(1, len(self.data.layer_sizes)):
+            self._layer(layer)
+        self._verdict()
+
+    def _next_phase(self, text: str) -> Animation:
+        """The lesson's numbered phase as a subtitle under the heading."""
+        self.phase += 1
+        title = Text(f"Phase {self.phase}: {text}", font=theme.FONT, font_size=theme.BODY_SIZE,
+                     color=self.palette.muted).next_to(self.heading, DOWN, buff=0.2)
+        if self.phase_title is None:
+            self.phase_title = title
+            return FadeIn(title)
+        return Transform(self.phase_title, title)
+
+    def _layer_labels(self, layer: int) -> VGroup:
+        return VGroup(*(self.diagram.label(layer, i) for i in self.diagram.drawn_indices(layer)
+                        if self.diagram.label(layer, i) is not None))
+
+    def _inputs(self) -> None:
+        labels = self._layer_labels(0)
+        self.narrate("Phase one: the input neurons take the sample's features, the coordinates of "
+                     "a test point.", self._next_phase("input neurons activate"),
+                     self.diagram.light_up(0), labels.animate.set_opacity(1), run_time=1.5)
+
+    def _layer(self, layer: int) -> None:
+        is_output = layer == len(self.data.layer_sizes) - 1
+        name = "output" if is_output else "hidden"
+        where = "the output layer" if is_output else (
+            "the hidden layer" if len(self.data.layer_sizes) == 3 else f"hidden layer {layer}")
+        pulses = self.diagram.send_pulses(layer - 1, run_time=2)
+        self.narrate(f"Signals travel along the weighted connections to {where}; strong weights "
+                     "carry bright signals.", self._next_phase(f"signals travel to {where}"),
+                     pulses, run_time=2)
+        z_labels = self._z_labels(layer)
+        sigmas = VGroup(*(MathTex(r"\Sigma", font_size=max(theme.SMALL_SIZE, 100 * self.diagram.radius),
+                                  color=self.palette.text).move_to(self.diagram.neuron(layer, i))
+                          for i in self.diagram.drawn_indices(layer)))
+        self.narrate(f"Each {name} neuron sums its inputs times their weights, plus its bias: that "
+                     "sum is z.", self._next_phase(f"{name} neurons sum their inputs"),
+                     FadeIn(sigmas, scale=0.6), FadeIn(z_labels), run_time=1.5)
+        symbol = ACTIVATION_SYMBOL["sigmoid" if is_output else self.data.config.network.activation]
+        gs = VGroup(*(MathTex(symbol, font_size=sigma.font_size, color=self.palette.text)
+                      .move_to(sigma) for sigma in sigmas))
+        if gs.width > 0 and gs[0].width > 2 * self.diagram.radius:
+            for g in gs:
+                g.scale_to_fit_width(1.6 * self.diagram.radius)
+        self.narrate("Then the activation function turns each z into the neuron's output a, "
+                     "shown as its brightness.",
+                     self._next_phase("the output neuron gives the prediction" if is_output
+                                      else f"{name} neurons apply the activation"),
+                     Transform(sigmas, gs), run_time=1)
+        self.play(FadeOut(sigmas), self.diagram.light_up(layer),
+                  self._layer_labels(layer).animate.set_opacity(1), run_time=1)
+
+    def _z_labels(self, layer: int) -> VGroup:
+        """z beside each drawn neuron, or nothing where neurons are too small to label."""
+        if self.diagram.radius < Z_LABEL_MIN_RADIUS:
+            return VGroup()
+        zs = self.example.zs[layer - 1]
+        labels = VGroup()
+        for i in self.diagram.drawn_indices(layer):
+            z = self.number(f"z[{layer}][{i}]", zs[i], font_size=26, color=self.palette.gradient)
+            label = VGroup(MathTex("z=", font_size=28, color=self.palette.gradient), z)
+            label.arrange(RIGHT, buff=0.05).next_to(self.diagram.neuron(layer, i), UR, buff=0.02)
+            labels.add(label)
+        return labels
+
+    def _verdict(self) -> None:
+        p = self.palette
+        ex = self.example
+        prediction = VGroup(MathTex(r"\hat{y} =", font_size=40, color=p.output),
+                            self.number("prediction", ex.prediction, font_size=36, color=p.output))
+        prediction.arrange(RIGHT, buff=0.12)
+        predicted = Text(f"predicted class {self.show_value('predicted_class', ex.predicted_class, 0):g}",
+                         font=theme.FONT, font_size=theme.SMALL_SIZE + 2, color=p.text)
+        label = Text(f"true label {self.show_value('label', ex.label, 0):g}", font=theme.FONT,
+                     font_size=theme.SMALL_SIZE + 2, color=p.muted)
+        correct = ex.predicted_class == ex.label
+        verdict = Text("correct" if correct else "wrong", font=theme.FONT,
+                       font_size=theme.BODY_SIZE, color=p.hidden if correct else p.negative)
+        panel = VGroup(prediction, predicted, label, verdict).arrange(DOWN, buff=0.25)
+        panel.to_edge(RIGHT, buff=0.5).shift(DOWN * 0.5)
+        output = self.diagram.neuron(len(self.data.layer_sizes) - 1, 0)
+        self.narrate("The output neuron's activation is the prediction, the probability of "
+                     "class one.", FadeIn(prediction),
+                     Indicate(output, color=p.output), run_time=1.5)
+        outcome = "matches" if correct else "misses"
+        self.narrate(f"Rounded, it gives a class, which here {outcome} the true label.",
+                     FadeIn(predicted), FadeIn(label), FadeIn(verdict, scale=1.2), run_time=1.5)
