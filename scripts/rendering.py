@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -34,6 +34,7 @@ class RenderedScene:
     captions: Path | None
     frame: Path | None
     duration: float
+    displayed: dict = field(default_factory=dict)   # every number the scene showed, as shown
 
 
 def ensure_writable(folder: Path) -> Path:
@@ -119,6 +120,7 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
         captions=finished[".srt"] if ".srt" in finished and finished[".srt"].exists() else None,
         frame=finished.get(".png"),
         duration=scene.time,
+        displayed=dict(getattr(scene, "displayed", {})),
     )
 
 
