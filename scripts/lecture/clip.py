@@ -72,12 +72,15 @@ def _render(job: Job, report: Callable[[float], None]) -> Record:
     partial_movies = job.media_dir / ".manim" / "partial" / f"lecture-{job.quality}" / slug
     overrides = {**job.settings, **scene_dirs(job.media_dir, slug),
                  "partial_movie_dir": str(partial_movies)}
-    rendered = render_scene(job.entry, job.media_dir, quality=job.quality, overrides=overrides,
-                            progress=False, out_dir=cache_dir / "raw", on_play=on_play)
+    try:
+        rendered = render_scene(job.entry, job.media_dir, quality=job.quality,
+                                overrides=overrides, progress=False, out_dir=cache_dir / "raw",
+                                on_play=on_play)
+    finally:  # Manim's segments: joined into the clip by now, or useless (caching is off)
+        shutil.rmtree(partial_movies, ignore_errors=True)
     files = {"mp4": f"{slug}.mp4", "png": f"{slug}.png"}
     media.remux(rendered.video, cache_dir / files["mp4"])
     rendered.video.unlink()
-    shutil.rmtree(partial_movies, ignore_errors=True)
     length = float(media.duration(cache_dir / files["mp4"]))
     if rendered.captions is not None:
         cues = captions.fit(captions.read_srt(rendered.captions), length)

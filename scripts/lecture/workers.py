@@ -110,6 +110,7 @@ def _work(job: Job, events) -> None:
     from scripts.rendering import RenderError
 
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     slug = job.entry.slug
     output = job.cache_dir / f".{slug}.output"
     _redirect_output(output)
@@ -130,6 +131,7 @@ def _work(job: Job, events) -> None:
     try:
         record = clip.run(job, report)
     except KeyboardInterrupt:
+        output.unlink(missing_ok=True)
         return
     except RenderError as err:  # the scene's own code failed; render_scene wrote the traceback
         log = job.media_dir / "logs" / f"{slug}.log"
@@ -152,6 +154,10 @@ def _work(job: Job, events) -> None:
 
 
 def _interrupt(signum, frame) -> None:
+    """Stop the render, once: Ctrl-C reaches a worker directly and again as the parent's SIGTERM,
+    and a second KeyboardInterrupt would cut short the removal of its partial files."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 

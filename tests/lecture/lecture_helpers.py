@@ -1,0 +1,46 @@
+"""Helpers of the lecture pipeline's tests: a tiny render and an MP4 box reader."""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from scenes import registry
+from scripts.lecture.pipeline import Report, render_lecture
+
+TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
+QUALITY = "draft"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    media_dir: Path
+    out_dir: Path
+    report: Report
+    output: str     # the progress board as printed
+
+
+def render(media_dir: Path, entries, **options) -> Rendered:
+    """Render and assemble ``entries`` at 160x90, 5 fps (through config, at quality draft)."""
+    printed: list[str] = []
+    options.setdefault("jobs", 2)
+    report = render_lecture(registry.SCENES[0].title, list(entries), quality=QUALITY,
+                            media_dir=media_dir, overrides=dict(TINY), write=printed.append,
+                            **options)
+    return Rendered(media_dir, report.out_dir, report, "".join(printed))
+
+
+def top_level_atoms(path: Path) -> list[str]:
+    """The names of an MP4's top-level boxes in file order (``moov`` before ``mdat`` = faststart)."""
+    data = Path(path).read_bytes()
+    names, position = [], 0
+    while position + 8 <= len(data):
+        size, name = struct.unpack(">I4s", data[position:position + 8])
+        if size == 1:
+            size = struct.unpack(">Q", data[position + 8:position + 16])[0]
+        elif size == 0:
+            size = len(data) - position
+        names.append(name.decode("latin-1"))
+        position += size
+    return names
