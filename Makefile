@@ -5,18 +5,21 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lecture test setup system bench
+.PHONY: lecture test setup system system-test bench bench-render
 
 lecture: setup
 	$(BIN)/nnlecture render
 
-test: setup
+test: setup system-test
 	$(BIN)/python -m pytest
 
 setup: system $(STAMP)
 
 system:
 	@bash scripts/system_deps.sh
+
+system-test:
+	@bash scripts/system_deps.sh test
 
 # Re-installs only when the project's metadata changes; a second run costs nothing here.
 $(STAMP): pyproject.toml
@@ -27,3 +30,8 @@ $(STAMP): pyproject.toml
 
 bench: setup
 	$(BIN)/python scripts/bench_nnmath.py
+
+# The lecture's render times: --jobs 1, --jobs 2, an unchanged re-run, plain `manim -ql -a`,
+# encoder settings, and peak memory at 1080p (several minutes; see README, "Render speed").
+bench-render: setup
+	$(BIN)/python scripts/bench_render.py

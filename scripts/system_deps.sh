@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (or, without root and sudo, names) the Debian/Ubuntu packages that Manim needs:
 # a compiler, Python headers and venv, cairo and pango to build pycairo/manimpango, and a
-# minimal TeX with dvisvgm for MathTex.
+# minimal TeX with dvisvgm for MathTex. With the argument `test`, also what only the tests need:
+# chromium, in which the lecture's index.html is played (driven by Playwright, no browser download).
 # Fast when everything is there already: one dpkg-query, no apt-get.
 set -euo pipefail
 
@@ -10,6 +11,10 @@ PACKAGES=(
   pkg-config libcairo2-dev libpango1.0-dev
   texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm cm-super-minimal
 )
+TEST_PACKAGES=(chromium)
+if [[ "${1:-}" == "test" ]]; then
+  PACKAGES+=("${TEST_PACKAGES[@]}")
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
