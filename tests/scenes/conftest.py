@@ -57,3 +57,15 @@ def other_config(tmp_path_factory):
 @pytest.fixture(scope="session")
 def data():
     return LectureData.build(load_config(None))
+
+
+@pytest.fixture(scope="session")
+def check_numbers():
+    """check(slug, shown, want): the scene showed only known numbers, each equal to ``want``."""
+    def check(slug: str, shown: dict, want: dict) -> None:
+        assert shown, f"{slug} recorded no numbers"
+        unknown = set(shown) - set(want)
+        assert not unknown, f"{slug} shows numbers the test does not know: {sorted(unknown)}"
+        for key, value in shown.items():
+            assert value == pytest.approx(want[key], abs=1e-9), f"{slug}: {key}"
+    return check
