@@ -11,7 +11,7 @@ import math
 import os
 from dataclasses import dataclass
 
-from manim import Animation, DecimalNumber, Scene
+from manim import Animation, DecimalNumber, Scene, ThreeDScene
 
 from scenes import theme
 
@@ -53,10 +53,12 @@ class NarrationLine:
     text: str
 
 
-class LectureScene(Scene):
-    """A scene of the lecture: themed background and ``narrate`` for captioned steps."""
+class LectureMixin:
+    """What makes a Manim scene a lecture scene: themed background, ``narrate`` for captioned
+    steps, and a record of every number shown. Mixed into Scene and ThreeDScene below."""
 
     def setup(self) -> None:
+        super().setup()
         self.palette = theme.use(lecture_config().lecture.theme)
         self.camera.background_color = self.palette.background
         self.narration: list[NarrationLine] = []
@@ -101,3 +103,11 @@ class LectureScene(Scene):
         rest = total - (anim_time if animations else 0)
         if rest > 1e-9:
             self.wait(snap(rest))
+
+
+class LectureScene(LectureMixin, Scene):
+    """A two-dimensional lecture scene."""
+
+
+class LectureThreeDScene(LectureMixin, ThreeDScene):
+    """A lecture scene with a 3-D camera (the loss surfaces)."""
