@@ -33,6 +33,7 @@ from nnmath.landscape import (
 from nnmath.losses import loss_gradient, loss_value
 from nnmath.network import Layer, backward, forward, init_params
 from nnmath.neuron import NeuronExample, neuron_example
+from nnmath.illustrations import Illustrations, make_illustrations
 from nnmath.training import History, train
 
 CURVE_SAMPLES = 201
@@ -174,6 +175,7 @@ class LectureData:
     * ``descent``: the gradient-descent demonstrations and the real loss slice.
     * ``hidden_size_comparison``: one TrainedNetwork [2, h, 1] per ``config.lecture.hidden_sizes``.
     * ``linearity_comparison``: linear vs non-linear hidden activation.
+    * ``illustrations``: seeded toy data for the applications panels (not results).
     """
 
     config: LectureConfig
@@ -194,6 +196,7 @@ class LectureData:
     descent: Descent
     hidden_size_comparison: tuple
     linearity_comparison: LinearityComparison
+    illustrations: Illustrations
 
     @property
     def n_weights(self):
@@ -293,6 +296,7 @@ def _build(config):
         descent=_descent(full, dataset, activation, config.training.loss),
         hidden_size_comparison=tuple(comparison),
         linearity_comparison=LinearityComparison(trained(initial, linear, linear_history), main),
+        illustrations=make_illustrations(config.seed),
     )
     _freeze(data)
     return data
