@@ -1,0 +1,172 @@
+"""Measure how fast the lecture renders: `make bench-render`.
+
+In one run, each measurement in a fresh process and a fresh media folder (cold: no cache, no
+LaTeX): the whole lecture at -ql with --jobs 1 and --jobs 2, `nnlecture render` again with nothing
+changed (start-up included),
+and the baseline a Manim user would run (`manim -ql -a` on each scene file, one after the other);
+then x264 settings at -ql, the draft quality, and 1080p60 with each worker's peak memory.
+Prints each wall time, wall seconds per second of video, and the ratios.
+
+    python scripts/bench_render.py [--only SLUG,...] [--skip-encoders] [--skip-hd]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ENCODER_TRIALS = {   # label -> Manim config overrides, each tried at -ql --jobs 2
+    "x264 preset veryfast": {"video_encoder_options": {"crf": "23", "preset": "veryfast"}},
+    "x264 preset ultrafast": {"video_encoder_options": {"crf": "23", "preset": "ultrafast"}},
+    "x264 threads 1": {"video_encoder_options": {"crf": "23", "threads": "1"}},
+    "x264 threads 4": {"video_encoder_options": {"crf": "23", "threads": "4"}},
+    "2 segments encoding at once": {"max_inflight_encoders": 2},
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="scenes to render (default: the whole lecture)")
+    parser.add_argument("--skip-encoders", action="store_true", help="no x264 trials")
+    parser.add_argument("--skip-hd", action="store_true", help="no 1080p60 run")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one measured run, as JSON
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(_one_run(json.loads(args.one))))
+        return
+    with tempfile.TemporaryDirectory(prefix="nnlecture-bench-") as scratch:
+        _bench(Path(scratch), args)
+
+
+def _bench(scratch: Path, args) -> None:
+    from scenes import registry
+
+    entries = [entry for entry in registry.SCENES
+               if not args.only or entry.slug in args.only.split(",")]
+    only = ",".join(entry.slug for entry in entries)
+    print(f"machine: {os.cpu_count()} cores, load average {_load()} at the start")
+    print(f"lecture: {len(entries)} scenes ({only})\n")
+
+    jobs1 = _measure(scratch / "jobs1", only=only, quality="l", jobs=1)
+    video = jobs1["video_seconds"]
+    print(f"video: {video:.1f} s at -ql (854x480, 15 fps)\n")
+    _row("nnlecture render -ql --jobs 1", jobs1["wall"], video)
+    jobs2 = _measure(scratch / "jobs2", only=only, quality="l", jobs=2)
+    _row("nnlecture render -ql --jobs 2", jobs2["wall"], video,
+         f"{jobs1['wall'] / jobs2['wall']:.2f}x --jobs 1")
+    again = _rerun(scratch / "jobs2", only)
+    _row("nnlecture render, nothing changed (whole command)", again, video,
+         f"{100 * again / jobs2['wall']:.1f} % of the cold --jobs 2")
+    plain = _plain_manim(scratch / "plain", entries)
+    _row("plain manim -ql -a, one file after another", plain, video,
+         f"--jobs 1 {plain / jobs1['wall']:.2f}x, --jobs 2 {plain / jobs2['wall']:.2f}x faster")
+    print(f"  cold --jobs 2 spent {jobs2['render']:.1f} s rendering, {jobs2['assemble']:.2f} s "
+          f"assembling (join: stream copy)")
+    print(f"  per scene at --jobs 1 (wall s): {_per_scene(jobs1)}")
+
+    if not args.skip_encoders:
+        print("\nx264 settings, -ql --jobs 2, cold (Manim's default: preset medium, crf 23, "
+              "threads auto):")
+        _row("  default", jobs2["wall"], video, f"{jobs2['mp4_bytes'] / 1e6:.1f} MB of clips")
+        for label, overrides in ENCODER_TRIALS.items():
+            trial = _measure(scratch / label.replace(" ", "-"), only=only, quality="l", jobs=2,
+                             overrides=overrides)
+            _row(f"  {label}", trial["wall"], video,
+                 f"{jobs2['wall'] / trial['wall']:.2f}x default, "
+                 f"{trial['mp4_bytes'] / 1e6:.1f} MB of clips")
+
+    draft = _measure(scratch / "draft", only=only, quality="draft", jobs=2)
+    print()
+    _row("nnlecture render -q draft --jobs 2 (426x240, 10 fps)", draft["wall"],
+         draft["video_seconds"], f"{jobs2['wall'] / draft['wall']:.2f}x faster than -ql")
+
+    if not args.skip_hd:
+        hd = _measure(scratch / "hd", only=only, quality="h", jobs=2)
+        _row("nnlecture render -qh --jobs 2 (1920x1080, 60 fps)", hd["wall"], hd["video_seconds"])
+        peak = max(hd["peak_mb"].items(), key=lambda item: item[1])
+        print(f"  peak memory per worker at 1080p: max {peak[1]:.0f} MB ({peak[0]}); "
+              + ", ".join(f"{slug} {mb:.0f}" for slug, mb in hd["peak_mb"].items()))
+    print(f"\nload average {_load()} at the end")
+
+
+def _measure(media_dir: Path, **spec) -> dict:
+    """One `render_lecture` in a fresh process (so Manim's import is counted every time)."""
+    spec["media_dir"] = str(media_dir)
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, __file__, "--one", json.dumps(spec)], cwd=ROOT,
+                          capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"bench run {spec} failed:\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.splitlines()[-1])
+    result["wall"] = wall
+    return result
+
+
+def _one_run(spec: dict) -> dict:
+    from scenes import registry
+    from scripts.lecture.pipeline import render_lecture
+
+    entries = [registry.get(slug) for slug in spec["only"].split(",")]
+    report = render_lecture(registry.SCENES[0].title, entries, quality=spec["quality"],
+                            jobs=spec["jobs"], media_dir=Path(spec["media_dir"]),
+                            overrides=spec.get("overrides"))
+    clips = report.out_dir / "clips"
+    return {"video_seconds": report.lecture.duration, "rendered": sorted(report.rendered),
+            "per_scene": report.rendered, "peak_mb": report.peak_mb,
+            "render": report.render_seconds, "assemble": report.assemble_seconds,
+            "mp4_bytes": sum(path.stat().st_size for path in clips.glob("*.mp4"))}
+
+
+def _rerun(media_dir: Path, only: str) -> float:
+    """The real command, start-up included, on a lecture that is already rendered."""
+    started = time.perf_counter()
+    done = subprocess.run([str(BIN / "nnlecture"), "render", "-q", "l", "--jobs", "2", "--only",
+                           only, "--media-dir", str(media_dir)], cwd=ROOT, capture_output=True,
+                          text=True)
+    wall = time.perf_counter() - started
+    summary = done.stdout.strip().splitlines()[-2] if done.returncode == 0 else done.stderr
+    if done.returncode != 0 or "rendered" in summary:
+        sys.exit(f"the re-run was not a pure re-assembly: {summary}")
+    return wall
+
+
+def _plain_manim(media_dir: Path, entries) -> float:
+    """`manim -ql -a FILE` for each scene file, as a Manim user renders a project."""
+    files = list(dict.fromkeys(
+        ROOT / (entry.scene_path.split(":")[0].replace(".", "/") + ".py") for entry in entries))
+    started = time.perf_counter()
+    for path in files:
+        done = subprocess.run([str(BIN / "manim"), "-ql", "-a", str(path), "--media_dir",
+                               str(media_dir), "--progress_bar", "none", "-v", "WARNING"],
+                              cwd=ROOT, capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f"manim failed on {path}:\n{done.stderr[-3000:]}")
+    wall = time.perf_counter() - started
+    shutil.rmtree(media_dir, ignore_errors=True)
+    return wall
+
+
+def _row(label: str, wall: float, video: float, note: str = "") -> None:
+    print(f"{label:<55} {wall:7.1f} s  {wall / video:5.3f} wall s per video s  {note}".rstrip())
+
+
+def _per_scene(result: dict) -> str:
+    return ", ".join(f"{slug} {seconds:.1f}" for slug, seconds in result["per_scene"].items())
+
+
+def _load() -> str:
+    return " / ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+if __name__ == "__main__":
+    main()
