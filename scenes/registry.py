@@ -36,6 +36,18 @@ SCENES: tuple[SceneEntry, ...] = (
                "Sigmoid, tanh, ReLU and leaky ReLU, their slopes, and why non-linearity matters."),
     SceneEntry("forward_pass", "scenes.forward_pass:ForwardPassScene", "Forward propagation",
                "One real sample flows through the trained network: every z and a, then the verdict."),
+    SceneEntry("backprop", "scenes.backprop:BackpropScene", "Backpropagation",
+               "One real sample, one step: the loss, the chain rule, deltas flowing back, the update."),
+    SceneEntry("training", "scenes.training:TrainingScene", "Training and the decision boundary",
+               "The boundary sharpens over the snapshot epochs as the train and test loss fall."),
+    SceneEntry("inside_network", "scenes.inside_network:InsideNetworkScene", "Inside the network",
+               "The trained network for a sample of each class, then each hidden neuron's map of the plane."),
+    SceneEntry("hidden_sizes", "scenes.hidden_sizes:HiddenSizesScene", "Hidden layer sizes",
+               "The exercise: 3, 5 and 10 hidden neurons side by side, boundaries and accuracies."),
+    SceneEntry("applications", "scenes.applications:ApplicationsScene", "Applications",
+               "Images, language, time series, recommenders, games and speech in six panels."),
+    SceneEntry("summary", "scenes.summary:SummaryScene", "Summary",
+               "The lesson's ten points, one at a time, each with a picture of its chapter."),
 )
 
 
