@@ -23,52 +23,10 @@ from sklearn.exceptions import ConvergenceWarning  # noqa: E402
 from sklearn.neural_network import MLPClassifier  # noqa: E402
 
 from nnmath import LectureData, init_params, make_dataset, train  # noqa: E402
+from scripts.lesson_reference import SimpleNeuralNetwork  # noqa: E402
 
 EPOCHS = 5000
 REPEATS = 3
-
-
-class SimpleNeuralNetwork:
-    """The lesson's section 7 network, verbatim but for a private RandomState(42)."""
-
-    def __init__(self, input_size, hidden_size, output_size):
-        random = np.random.RandomState(42)
-        self.W1 = random.randn(input_size, hidden_size) * 0.1
-        self.b1 = np.zeros((1, hidden_size))
-        self.W2 = random.randn(hidden_size, output_size) * 0.1
-        self.b2 = np.zeros((1, output_size))
-
-    def sigmoid(self, x):
-        return 1 / (1 + np.exp(-np.clip(x, -500, 500)))
-
-    def sigmoid_derivative(self, x):
-        return x * (1 - x)
-
-    def forward(self, X):
-        self.z1 = np.dot(X, self.W1) + self.b1
-        self.a1 = self.sigmoid(self.z1)
-        self.z2 = np.dot(self.a1, self.W2) + self.b2
-        self.a2 = self.sigmoid(self.z2)
-        return self.a2
-
-    def backward(self, X, y, output, learning_rate):
-        self.output_error = y.reshape(-1, 1) - output
-        self.output_delta = self.output_error * self.sigmoid_derivative(output)
-        self.hidden_error = self.output_delta.dot(self.W2.T)
-        self.hidden_delta = self.hidden_error * self.sigmoid_derivative(self.a1)
-        self.W2 += self.a1.T.dot(self.output_delta) * learning_rate
-        self.b2 += np.sum(self.output_delta, axis=0, keepdims=True) * learning_rate
-        self.W1 += X.T.dot(self.hidden_delta) * learning_rate
-        self.b1 += np.sum(self.hidden_delta, axis=0, keepdims=True) * learning_rate
-
-    def train(self, X, y, epochs, learning_rate):
-        losses = []
-        for i in range(epochs):
-            output = self.forward(X)
-            loss = np.mean(np.square(y.reshape(-1, 1) - output))
-            losses.append(loss)
-            self.backward(X, y, output, learning_rate)
-        return losses
 
 
 def best_time(run):
