@@ -22,3 +22,8 @@ DATASET_NAME = {
     "circles": "concentric circles",
     "xor": "XOR",
 }
+
+LOSS_NAME = {
+    "mse": "mean squared error",
+    "bce": "binary cross-entropy",
+}
