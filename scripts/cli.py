@@ -203,7 +203,8 @@ def render(quality: str, jobs: int, config_path: Path | None, only: list[registr
     counts = ", ".join(f"{len(group)} {name}" for name, group in (
         ("rendered", report.rendered), ("cached", report.cached), ("re-encoded", report.encoded))
         if group)
-    click.echo(f"{len(only)} scenes ({counts}): lecture {clock(lecture.duration)} "
+    scenes = f"{len(only)} scene" + ("" if len(only) == 1 else "s")
+    click.echo(f"{scenes} ({counts}): lecture {clock(lecture.duration)} "
                f"({lecture.duration:.1f} s); render {report.render_seconds:.1f} s, assemble "
                f"{report.assemble_seconds:.2f} s, total {time.perf_counter() - started:.1f} s")
     click.echo(lecture.index)

@@ -43,8 +43,9 @@ def render_page(title: str, clips: list[ClipInfo], total: float) -> str:
         for clip in clips)
     sections = "\n".join(_clip_section(clip) for clip in clips)
     poster = f'posters/{clips[0].slug}.png' if clips else ""
+    count = f"{len(clips)} chapter" + ("" if len(clips) == 1 else "s")
     return _TEMPLATE.format(title=escape(title), poster=poster, chapters=chapters,
-                            sections=sections, length=clock(total), count=len(clips))
+                            sections=sections, length=clock(total), count=count)
 
 
 def _clip_section(clip: ClipInfo) -> str:
@@ -83,7 +84,7 @@ _TEMPLATE = """<!DOCTYPE html>
 </head>
 <body>
 <h1>{title}</h1>
-<p>The whole lecture ({length}, {count} chapters) with captions, then each chapter as its own clip.</p>
+<p>The whole lecture ({length}, {count}) with captions, then each chapter as its own clip.</p>
 <video id="lecture" controls preload="metadata" poster="{poster}">
   <source src="lecture.mp4" type="video/mp4">
   <track kind="captions" src="lecture.vtt" srclang="en" label="English" default>

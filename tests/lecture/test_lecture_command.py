@@ -22,7 +22,7 @@ def test_a_draft_of_one_scene_then_a_rerun_that_only_assembles(run, tmp_path):
     first = run("render", "--only", "title", "--quality", "draft", "--media-dir", str(tmp_path))
     assert first.exit_code == 0, first.output
     assert re.search(r"title\s+done\s+\d+\.\d s of video in \d+\.\d s", first.output)
-    assert re.search(r"1 scenes \(1 rendered\): lecture 0:\d\d", first.output)
+    assert re.search(r"1 scene \(1 rendered\): lecture 0:\d\d", first.output)
     assert first.output.strip().endswith(str(out / "index.html"))
     for name in ("lecture.mp4", "lecture.srt", "lecture.vtt", "chapters.vtt", "transcript.md",
                  "index.html", "clips/title.mp4", "clips/title.srt", "clips/title.vtt",
@@ -32,7 +32,7 @@ def test_a_draft_of_one_scene_then_a_rerun_that_only_assembles(run, tmp_path):
     again = run("render", "--only", "title", "-q", "draft", "--media-dir", str(tmp_path))
     assert again.exit_code == 0, again.output
     assert re.search(r"title\s+cached", again.output)
-    assert "1 scenes (1 cached)" in again.output and "rendering" not in again.output
+    assert "1 scene (1 cached)" in again.output and "rendering" not in again.output
 
 
 @pytest.mark.parametrize(("args", "message"), [
