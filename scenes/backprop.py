@@ -1,0 +1,443 @@
+"""Chapter 6b: backpropagation in the lesson's six phases, on the untrained network and one real
+sample: the forward pass, the loss, the chain rule in colour, the deltas and gradients flowing
+right to left with their values, and one gradient-descent step with the weights before and after.
+
+Every number is nnmath's ``backprop_example``. The gradients of an untrained network are small,
+so numbers are written to two significant digits rather than two decimals, and a before → after
+pair gets enough decimals for its change to show.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from manim import (
+    DOWN, LEFT, RIGHT, UP, Animation, Brace, Create, DecimalNumber, FadeIn, FadeOut,
+    Indicate, MathTex, SurroundingRectangle, Text, Transform, VGroup, Write,
+)
+
+from nnmath.activations import get_activation
+from scenes import theme
+from scenes.base import LectureScene, lecture_data
+from scenes.mobjects.edge_labels import place_on_edges
+from scenes.mobjects.network_diagram import NetworkDiagram
+from scenes.notation import ACTIVATION_SYMBOL
+
+DIAGRAM_CENTER = np.array([-3.6, -0.75, 0.0])
+DIAGRAM_SIZE = (6.1, 4.5)
+PANEL_CENTER = np.array([3.75, -0.45, 0.0])
+PANEL_WIDTH = 6.1
+TEX_SIZE = 38
+NUMBER_SIZE = 24          # numbers beside neurons and on edges
+MIN_LABEL_RADIUS = 0.18   # below this neuron radius, numbers beside every neuron would crowd
+MOST_DECIMALS = 5
+SMALL_SHARE = 0.2         # first-layer gradients below this share of the output layer's are "small"
+
+LOSS_TEX = {"mse": r"\tfrac{1}{2}(\hat{y} - y)^2",
+            "bce": r"-\left[\,y \log \hat{y} + (1 - y) \log(1 - \hat{y})\,\right]"}
+LOSS_SLOPE_TEX = {"mse": r"\hat{y} - y", "bce": r"\frac{\hat{y} - y}{\hat{y}(1 - \hat{y})}"}
+LOSS_SPOKEN = {"mse": "the squared error", "bce": "the cross-entropy"}   # per sample: no "mean"
+REDUCTION_NOTE = {"sum": "training adds this up over all samples",
+                  "mean": "training averages this over all samples"}
+
+
+def significant_decimals(value: float, digits: int = 2) -> int:
+    """Decimals that show ``value`` to ``digits`` significant digits: at least 2, at most 5."""
+    if value == 0 or not math.isfinite(value):
+        return 2
+    return int(min(MOST_DECIMALS, max(2, digits - 1 - math.floor(math.log10(abs(value))))))
+
+
+def change_decimals(before: float, after: float) -> int:
+    """Decimals for a before → after pair: both to two significant digits, and enough for the
+    change between them to show."""
+    return max(significant_decimals(before), significant_decimals(after),
+               significant_decimals(after - before, digits=1))
+
+
+class BackpropScene(LectureScene):
+    def construct(self) -> None:
+        self.data = lecture_data()
+        self.example = self.data.backprop_example
+        self.activation = get_activation(self.data.config.network.activation,
+                                         self.data.config.network.leaky_slope)
+        self.out = len(self.data.layer_sizes) - 1          # the output layer, in diagram layers
+        self.heading = Text("Backpropagation", font=theme.FONT, font_size=theme.HEADING_SIZE,
+                            color=self.palette.text).to_edge(UP, buff=0.35)
+        self.phase_title: Text | None = None
+        self.phase = 0
+        self.on_diagram: dict[tuple, VGroup] = {}    # numbers shown on the diagram, by what they are
+        self._introduce()
+        self._forward()
+        self._loss()
+        self._chain_rule()
+        self._to_hidden()
+        self._to_inputs()
+        self._update()
+
+    # ------------------------------------------------------------------------------ helpers
+
+    def _text(self, key: str, value: float, decimals: int) -> str:
+        """A recorded value as text for a MathTex, to ``decimals`` places."""
+        return f"{self.show_value(key, value, decimals):.{decimals}f}"
+
+    def _factor(self, key: str, value: float, decimals: int | None = None) -> str:
+        """A recorded value as a factor in a product: negative numbers in parentheses."""
+        text = self._text(key, value, significant_decimals(value) if decimals is None else decimals)
+        return f"({text})" if value < 0 else text
+
+    def _next_phase(self, text: str) -> Animation:
+        """The lesson's numbered phase as a subtitle under the heading."""
+        self.phase += 1
+        title = Text(f"Phase {self.phase}: {text}", font=theme.FONT, font_size=theme.BODY_SIZE,
+                     color=self.palette.muted).next_to(self.heading, DOWN, buff=0.2)
+        if self.phase_title is None:
+            self.phase_title = title
+            return FadeIn(title)
+        return Transform(self.phase_title, title)
+
+    def _table(self, rows: Sequence[Sequence[str | None]], colors: Sequence[str]) -> list[list]:
+        """MathTex cells in aligned columns, one colour per column, so that symbols, formulas and
+        numbers stand under each other; centred in the panel, shrunk to its width if needed.
+        Returns the cells (None where a row leaves a column empty); ``VGroup(*cells[r])`` minus
+        the Nones is row r."""
+        cells = [[MathTex(tex, font_size=TEX_SIZE, color=colors[c]) if tex else None
+                  for c, tex in enumerate(row)] for row in rows]
+        columns = len(colors)
+        widths = [max(row[c].width for row in cells if row[c] is not None) for c in range(columns)]
+        heights = [max(cell.height for cell in row if cell is not None) for row in cells]
+        x, y = 0.0, 0.0
+        for c in range(columns):
+            for r, row in enumerate(cells):
+                if row[c] is not None:
+                    row[c].move_to([x + widths[c] / 2, -sum(heights[:r]) - 0.45 * r, 0])
+            x += widths[c] + 0.18
+        table = VGroup(*(cell for row in cells for cell in row if cell is not None))
+        if table.width > PANEL_WIDTH:
+            table.scale_to_fit_width(PANEL_WIDTH)
+        table.move_to(PANEL_CENTER + UP * 0.6)
+        return cells
+
+    @staticmethod
+    def _row(cells: list, r: int) -> VGroup:
+        return VGroup(*(cell for cell in cells[r] if cell is not None))
+
+    def _plated(self, mobject) -> VGroup:
+        """``mobject`` on a plate of the background colour, to read over the edges."""
+        plate = SurroundingRectangle(mobject, color=self.palette.background,
+                                     fill_color=self.palette.background, fill_opacity=0.85,
+                                     stroke_width=0, buff=0.04, corner_radius=0.04)
+        return VGroup(plate, mobject)
+
+    def _show_labels(self, labels: dict[tuple, VGroup]) -> list[Animation]:
+        """Fade in numbers on the diagram, remembering them to avoid and to fade later."""
+        self.on_diagram.update(labels)
+        return [FadeIn(label) for label in labels.values()]
+
+    def _hide_labels(self, keys: Sequence[tuple] | None = None) -> list[Animation]:
+        """Fade out the numbers with these keys (all of them by default)."""
+        keys = list(self.on_diagram) if keys is None else keys
+        return [FadeOut(self.on_diagram.pop(key)) for key in keys]
+
+    def _numbers_fit_beside(self, layer: int) -> bool:
+        """Whether a number fits beside every drawn neuron of ``layer``: neurons large enough
+        and a gap between them for one line of text."""
+        neurons = self.diagram.layer_group(layer)
+        if self.diagram.radius < MIN_LABEL_RADIUS:
+            return False
+        if len(neurons) < 2:
+            return True
+        pitch = abs(neurons[0].get_center()[1] - neurons[1].get_center()[1])
+        return pitch - 2 * self.diagram.radius >= 0.36
+
+    def _delta_label(self, layer: int, i: int) -> VGroup:
+        """δ = value just above neuron i of ``layer`` (diagram layers): in the strip between a
+        column's neurons that no edge crosses, clear of the numbers on the edges."""
+        value = self.example.deltas[layer - 1][i]
+        label = VGroup(MathTex(r"\delta =", font_size=NUMBER_SIZE + 2, color=self.palette.gradient),
+                       self.number(f"delta[{layer}][{i}]", value, significant_decimals(value),
+                                   font_size=NUMBER_SIZE, color=self.palette.gradient))
+        label.arrange(RIGHT, buff=0.06)
+        return self._plated(label).next_to(self.diagram.neuron(layer, i), UP, buff=0.04)
+
+    def _delta_labels(self, layer: int, always: Sequence[int] = ()) -> dict[tuple, VGroup]:
+        """Deltas beside the drawn neurons of ``layer`` where they fit, else only ``always``."""
+        shown = self.diagram.drawn_indices(layer) if self._numbers_fit_beside(layer) else always
+        return {("delta", layer, i): self._delta_label(layer, i) for i in shown}
+
+    def _gradient_labels(self, edges: Sequence[tuple[int, int, int]]) -> dict[tuple, VGroup] | None:
+        """dL/dw on the given edges (nnmath layer, i, j), clear of the numbers already on the
+        diagram; None if they would not all fit (then nothing is recorded as shown)."""
+        values = {edge: self.example.dW[edge[0]][edge[1], edge[2]] for edge in edges}
+        numbers = {edge: DecimalNumber(round(value, significant_decimals(value)),
+                                       num_decimal_places=significant_decimals(value),
+                                       font_size=NUMBER_SIZE, color=self.palette.gradient)
+                   for edge, value in values.items()}
+        placed = place_on_edges(self.diagram, numbers, background=self.palette.background,
+                                avoid=list(self.on_diagram.values()))
+        if placed is None:
+            return None
+        for (layer, i, j), value in values.items():
+            self.show_value(f"dW[{layer}][{i}][{j}]", value, significant_decimals(value))
+        return {("dW", *edge): label for edge, label in zip(edges, placed)}
+
+    def _tint(self, edges: Sequence[tuple[int, int, int]]) -> list[Animation]:
+        """The given edges turn the gradient colour: gradients are flowing through them."""
+        return [self.diagram.edge(*edge).animate.set_stroke(color=self.palette.gradient)
+                for edge in edges]
+
+    # ------------------------------------------------------------------------------ phases
+
+    def _introduce(self) -> None:
+        ex = self.example
+        self.diagram = NetworkDiagram(self.data.layer_sizes, [layer.W for layer in ex.params_before],
+                                      ex.forward.activations, labels="values",
+                                      width=DIAGRAM_SIZE[0], height=DIAGRAM_SIZE[1])
+        self.diagram.move_to(DIAGRAM_CENTER)
+        self.record_diagram("a", self.diagram)
+        self.diagram.neurons.set_fill(opacity=0.08)
+        self.diagram.labels.set_opacity(0)
+        last_hidden = self.out - 1
+        self.j = max(self.diagram.drawn_indices(last_hidden),
+                     key=lambda i: abs(ex.dW[last_hidden][i, 0]))
+        self.narrate("Backpropagation: how a network learns from a mistake, here before training.",
+                     FadeIn(self.heading), Create(self.diagram.edges),
+                     FadeIn(self.diagram.neurons), FadeIn(self.diagram.ellipses),
+                     FadeIn(self.diagram.braces), run_time=2)
+
+    def _forward(self) -> None:
+        forward = self.diagram.animate_forward(self.example.forward.activations, layer_time=1.2)
+        self.narrate("Phase one: a sample goes forward to a prediction.",
+                     self._next_phase("forward pass"), forward,
+                     run_time=forward.get_run_time())
+        self.play(self.diagram.labels.animate.set_opacity(1), run_time=0.6)
+
+    def _loss(self) -> None:
+        p = self.palette
+        ex = self.example
+        loss = self.data.config.training.loss
+        label = ex.forward.label
+        d_pred = change_decimals(ex.forward.prediction, ex.prediction_after)
+        d_loss = change_decimals(ex.loss, ex.loss_after)
+        prediction = MathTex(r"\hat{y} = " + self._text("prediction", ex.forward.prediction, d_pred),
+                             font_size=TEX_SIZE, color=p.output)
+        truth = MathTex(f"y = {self.show_value('label', label, 0):g}", font_size=TEX_SIZE,
+                        color=p.positive if label == 1 else p.negative)
+        value = MathTex("L", "=", LOSS_TEX[loss], "=", self._text("loss", ex.loss, d_loss),
+                        font_size=TEX_SIZE, color=p.text)
+        value[0].set_color(p.gradient)
+        value[4].set_color(p.gradient)
+        note = Text(f"one sample; {REDUCTION_NOTE[self.data.config.training.reduction]}",
+                    font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted)
+        panel = VGroup(VGroup(prediction, truth).arrange(RIGHT, buff=0.8), value, note)
+        panel.arrange(DOWN, buff=0.45)
+        if panel.width > PANEL_WIDTH:
+            panel.scale_to_fit_width(PANEL_WIDTH)
+        panel.move_to(PANEL_CENTER)
+        output = self.diagram.neuron(self.out, 0)
+        self.narrate(f"Phase two: the loss, here {LOSS_SPOKEN[loss]}, measures how far the "
+                     "prediction is from the label.", self._next_phase("calculate the loss"),
+                     FadeIn(panel[0]), Indicate(output, color=p.output), Write(value),
+                     FadeIn(note), run_time=2.5)
+        self.panel = panel
+
+    def _chain_rule(self) -> None:
+        p = self.palette
+        ex = self.example
+        loss = self.data.config.training.loss
+        j = self.j
+        hidden = self.out - 1
+        w = rf"w_{{{j + 1}}}"
+        h = rf"h_{{{j + 1}}}"
+        slope = float(get_activation("sigmoid").output_derivative(np.array(ex.forward.prediction)))
+        gradient = ex.dW[hidden][j, 0]
+        cells = self._table(
+            [[rf"\frac{{\partial L}}{{\partial {w}}}", "=", r"\frac{\partial L}{\partial \hat{y}}",
+              r"\cdot", r"\frac{\partial \hat{y}}{\partial z}", r"\cdot",
+              rf"\frac{{\partial z}}{{\partial {w}}}"],
+             [None, "=", LOSS_SLOPE_TEX[loss], r"\cdot", r"\sigma'(z)", r"\cdot", h],
+             [self._text(f"dW[{hidden}][{j}][0]", gradient, significant_decimals(gradient)), "=",
+              self._factor("dL/dyhat", ex.output_gradient), r"\times",
+              self._factor("dsigma(z_out)", slope), r"\times",
+              self._factor(f"h[{hidden}][{j}]", ex.forward.activations[hidden][j])]],
+            [p.highlight, p.text, p.gradient, p.text, p.output, p.text, p.hidden])
+        edge = self.diagram.edge(hidden, j, 0)
+        self.narrate("Phase three: the chain rule. How does the loss change if we nudge one "
+                     "weight?",
+                     self._next_phase("the chain rule"), FadeOut(self.panel),
+                     Write(self._row(cells, 0)), Indicate(edge, color=p.highlight), run_time=2)
+        self.narrate("Loss against prediction, sigmoid against its sum, sum against the weight.",
+                     FadeIn(self._row(cells, 1), shift=DOWN * 0.2), run_time=1.5)
+        self.narrate("With this sample's numbers, the product is the weight's gradient.",
+                     FadeIn(self._row(cells, 2), shift=DOWN * 0.2), run_time=1.5)
+        output_delta = ex.deltas[self.out - 1][0]
+        factors = VGroup(cells[2][2], cells[2][4])
+        brace = Brace(factors, DOWN, color=p.gradient)
+        delta = MathTex(r"\delta = \frac{\partial L}{\partial z} = "
+                        + self._text(f"delta[{self.out}][0]", output_delta,
+                                     significant_decimals(output_delta)),
+                        font_size=TEX_SIZE - 4, color=p.gradient)
+        brace.put_at_tip(delta)
+        self.narrate("The first two factors are the output neuron's delta.", Create(brace), FadeIn(delta),
+                     *self._show_labels({("delta", self.out, 0): self._delta_label(self.out, 0)}),
+                     run_time=1.5)
+        self.panel = VGroup(*(cell for row in cells for cell in row if cell is not None),
+                            brace, delta)
+
+    def _to_hidden(self) -> None:
+        p = self.palette
+        hidden = self.out - 1
+        drawn = self.diagram.drawn_indices(hidden)
+        hidden_deltas = self._delta_labels(hidden, always=(self.j,))
+        self.on_diagram.update(hidden_deltas)       # placed first, shown later: kept clear
+        edges = [(hidden, i, 0) for i in drawn]
+        labels = self._gradient_labels(edges)
+        if labels is None:
+            edges = [(hidden, self.j, 0)]
+            labels = self._gradient_labels(edges) or {}
+        for key in hidden_deltas:
+            del self.on_diagram[key]
+        where = "the hidden layer" if self.out == 2 else "the last hidden layer"
+        self.narrate("Phase four: gradients flow back. Each output weight gets delta times its "
+                     "input.",
+                     self._next_phase(f"gradients to {where}"), FadeOut(self.panel),
+                     self.diagram.send_pulses(hidden, color=p.gradient, backward=True),
+                     *self._tint(edges), *self._show_labels(labels), run_time=2)
+        self._hidden_delta_rule()
+        self.narrate("Each hidden neuron gets its share of the blame.",
+                     *self._show_labels(hidden_deltas),
+                     Indicate(self.diagram.layer_group(hidden), color=p.gradient,
+                              scale_factor=1.1), run_time=1.5)
+        for layer in range(hidden - 1, 0, -1):
+            self.narrate(f"Hidden layer {layer} does the same, summing over the neurons it "
+                         "feeds.",
+                         self.diagram.send_pulses(layer, color=p.gradient, backward=True),
+                         *self._show_labels(self._delta_labels(layer)), run_time=1.5)
+
+    def _hidden_delta_rule(self) -> None:
+        """δ_j = δ · w_j · g'(z_j) for the neuron we follow, in symbols and numbers."""
+        p = self.palette
+        ex = self.example
+        hidden, j = self.out - 1, self.j
+        sub = f"{j + 1}"
+        weight = ex.params_before[hidden].W[j, 0]
+        output_delta = ex.deltas[self.out - 1][0]
+        a = ex.forward.activations[hidden][j]
+        slope = float(self.activation.output_derivative(np.array(a)))
+        delta = ex.deltas[hidden - 1][j]
+        symbol = ACTIVATION_SYMBOL[self.data.config.network.activation]
+        cells = self._table(
+            [[rf"\delta_{{{sub}}}", "=", r"\delta", r"\cdot", rf"w_{{{sub}}}", r"\cdot",
+              rf"{symbol}'(z_{{{sub}}})"],
+             [self._text(f"delta[{hidden}][{j}]", delta, significant_decimals(delta)), "=",
+              self._factor(f"delta[{self.out}][0]", output_delta), r"\times",
+              self._factor(f"w[{hidden}][{j}][0]", weight), r"\times",
+              self._factor(f"gprime[{hidden}][{j}]", slope)]],
+            [p.gradient, p.text, p.gradient, p.text, p.positive if weight >= 0 else p.negative,
+             p.text, p.hidden])
+        self.narrate("A hidden neuron's delta: the output's delta, back through its weight, "
+                     "times its own slope.", Write(self._row(cells, 0)),
+                     FadeIn(self._row(cells, 1), shift=DOWN * 0.2),
+                     Indicate(self.diagram.neuron(hidden, j), color=p.gradient), run_time=2.5)
+        self.panel = VGroup(self._row(cells, 0), self._row(cells, 1))
+
+    def _to_inputs(self) -> None:
+        p = self.palette
+        ex = self.example
+        k = self.j if self.out == 2 else max(self.diagram.drawn_indices(1),
+                                             key=lambda i: abs(ex.deltas[0][i]))
+        edges = [(0, i, k) for i in self.diagram.drawn_indices(0)]
+        labels = self._gradient_labels(edges)
+        hide: list[tuple] = []
+        if labels is None:      # make room: only the followed neuron keeps its delta
+            hide = [key for key in self.on_diagram if key[:2] == ("delta", 1) and key[2] != k]
+            kept = {key: self.on_diagram.pop(key) for key in hide}
+            labels = self._gradient_labels(edges) or {}
+            self.on_diagram.update(kept)
+        sub = f"{k + 1}"
+        x = ex.forward.x[0]
+        cells = self._table(
+            [[rf"\frac{{\partial L}}{{\partial w_{{1{sub}}}}}", "=", "x_1", r"\cdot",
+              rf"\delta_{{{sub}}}"],
+             [self._text(f"dW[0][0][{k}]", ex.dW[0][0, k], significant_decimals(ex.dW[0][0, k])),
+              "=", self._factor("x[0]", x, 2), r"\times",
+              self._factor(f"delta[1][{k}]", ex.deltas[0][k])]],
+            [p.highlight, p.text, p.input, p.text, p.gradient])
+        self.narrate("Phase five: input weights get input times delta.",
+                     self._next_phase("gradients to the input layer"), FadeOut(self.panel),
+                     self.diagram.send_pulses(0, color=p.gradient, backward=True),
+                     *self._hide_labels(hide), *self._tint(edges), *self._show_labels(labels),
+                     Write(self._row(cells, 0)), run_time=2)
+        self.panel = VGroup(self._row(cells, 0), self._row(cells, 1))
+        largest_first = max(abs(g) for g in np.ravel(ex.dW[0]))
+        largest_last = max(abs(g) for g in np.ravel(ex.dW[-1]))
+        if largest_first < SMALL_SHARE * largest_last:
+            line = "Far smaller: every layer back shrinks the gradients."
+        else:
+            line = "The inputs are data, not weights: backpropagation stops here."
+        self.narrate(line, FadeIn(self._row(cells, 1), shift=DOWN * 0.2), run_time=1.5)
+
+    def _update(self) -> None:
+        p = self.palette
+        ex = self.example
+        hidden, j = self.out - 1, self.j
+        before, after = ex.params_before[hidden].W[j, 0], ex.params_after[hidden].W[j, 0]
+        gradient = ex.dW[hidden][j, 0]
+        d = change_decimals(before, after)
+        rate = self.show_value("learning_rate", ex.learning_rate, 6)
+        rule = MathTex(r"w", r"\leftarrow", r"w", "-", r"\eta", r"\,\nabla L",
+                       font_size=TEX_SIZE + 4, color=p.text)
+        rule[5].set_color(p.gradient)
+        step = MathTex(self._text(f"w_before[{hidden}][{j}][0]", before, d), "-", f"{rate:g}",
+                       r"\times", self._factor(f"dW[{hidden}][{j}][0]", gradient), "=",
+                       self._text(f"w_after[{hidden}][{j}][0]", after, d), font_size=TEX_SIZE,
+                       color=p.text)
+        step[4].set_color(p.gradient)
+        step[6].set_color(p.highlight)
+        rate_note = Text("η: the learning rate", font=theme.FONT, font_size=theme.SMALL_SIZE,
+                         color=p.muted)
+        block = VGroup(rule, step, rate_note).arrange(DOWN, buff=0.4)
+        if block.width > PANEL_WIDTH:
+            block.scale_to_fit_width(PANEL_WIDTH)
+        block.move_to(PANEL_CENTER + UP * 0.9)
+        self.narrate("Phase six: each weight steps against its gradient, times the learning "
+                     "rate.", self._next_phase("update the weights"),
+                     FadeOut(self.panel),
+                     *self._hide_labels([key for key in self.on_diagram if key[0] == "dW"]),
+                     Write(rule),
+                     FadeIn(rate_note), run_time=2)
+        self.narrate("The weight we followed takes this step.", FadeIn(step, shift=DOWN * 0.2),
+                     Indicate(self.diagram.edge(hidden, j, 0), color=p.highlight), run_time=1.5)
+        self.narrate("All weights and biases move at once.",
+                     self.diagram.change_weights([layer.W for layer in ex.params_after]),
+                     *self._hide_labels(), self.diagram.labels.animate.set_opacity(0),
+                     self.diagram.neurons.animate.set_fill(opacity=0.08), run_time=2)
+        self._outcome(block)
+
+    def _outcome(self, block: VGroup) -> None:
+        """The same sample through the updated network: prediction and loss, before → after."""
+        p = self.palette
+        ex = self.example
+        d_pred = change_decimals(ex.forward.prediction, ex.prediction_after)
+        d_loss = change_decimals(ex.loss, ex.loss_after)
+        rows = VGroup(
+            MathTex(r"\hat{y}:\ ", self._text("prediction", ex.forward.prediction, d_pred),
+                    r"\rightarrow", self._text("prediction_after", ex.prediction_after, d_pred),
+                    font_size=TEX_SIZE, color=p.output),
+            MathTex(r"L:\ ", self._text("loss", ex.loss, d_loss), r"\rightarrow",
+                    self._text("loss_after", ex.loss_after, d_loss), font_size=TEX_SIZE,
+                    color=p.gradient),
+        ).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
+        rows.next_to(block, DOWN, buff=0.6)
+        label = ex.forward.label
+        closer = abs(ex.prediction_after - label) < abs(ex.forward.prediction - label)
+        if closer and ex.loss_after < ex.loss:
+            line = "Run the sample again: the prediction moved toward its label, and the loss fell."
+        else:
+            line = "Run the sample again: this step overshot, and the loss did not fall."
+        self.narrate(line, FadeIn(rows, shift=UP * 0.2),
+                     Indicate(self.diagram.neuron(self.out, 0), color=p.output), run_time=1.5)
+        self.narrate("Training does this for all samples at once, epoch after epoch.",
+                     Indicate(rows, color=p.highlight, scale_factor=1.05), run_time=1.5)
