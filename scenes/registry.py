@@ -36,6 +36,8 @@ SCENES: tuple[SceneEntry, ...] = (
                "Sigmoid, tanh, ReLU and leaky ReLU, their slopes, and why non-linearity matters."),
     SceneEntry("forward_pass", "scenes.forward_pass:ForwardPassScene", "Forward propagation",
                "One real sample flows through the trained network: every z and a, then the verdict."),
+    SceneEntry("gradient_descent", "scenes.gradient_descent:GradientDescentScene", "Gradient descent",
+               "Slopes point downhill: a curve, the lesson's bowl, learning rates, the real loss."),
     SceneEntry("backprop", "scenes.backprop:BackpropScene", "Backpropagation",
                "One real sample, one step: the loss, the chain rule, deltas flowing back, the update."),
     SceneEntry("training", "scenes.training:TrainingScene", "Training and the decision boundary",
