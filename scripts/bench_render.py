@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ENCODER_TRIALS = {   # label -> Manim config overrides, each tried at -ql --jobs 2
-    "x264 preset veryfast": {"video_encoder_options": {"crf": "23", "preset": "veryfast"}},
-    "x264 preset ultrafast": {"video_encoder_options": {"crf": "23", "preset": "ultrafast"}},
-    "x264 threads 1": {"video_encoder_options": {"crf": "23", "threads": "1"}},
-    "x264 threads 4": {"video_encoder_options": {"crf": "23", "threads": "4"}},
+    "x264 preset veryfast": {"video_encoder_options": {"preset": "veryfast"}},
+    "x264 preset ultrafast": {"video_encoder_options": {"preset": "ultrafast"}},
+    "x264 threads 1": {"video_encoder_options": {"threads": "1"}},
+    "x264 threads 4": {"video_encoder_options": {"threads": "4"}},
     "2 segments encoding at once": {"max_inflight_encoders": 2},
 }
 

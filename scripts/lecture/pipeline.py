@@ -25,8 +25,9 @@ FORMATS = ("mp4", "webm", "gif")   # mp4 clips are always made: the lecture is j
 # Every lecture render: the scene cache replaces Manim's per-animation one, which would also
 # time cached animations by their nominal length and so make captions depend on the cache.
 LECTURE_SETTINGS = {"disable_caching": True}
-# x264 settings by quality (see README, "Render speed"): drafts trade size for speed.
-ENCODER_SETTINGS = {"draft": {"video_encoder_options": {"crf": "23", "preset": "veryfast"}}}
+# x264 settings by quality (see README, "Render speed"): a draft trades file size for speed; the
+# other qualities keep Manim's (preset medium, crf 23) or what manim.cfg's [video_encoder.options] say.
+ENCODER_SETTINGS = {"draft": {"video_encoder_options": {"preset": "ultrafast"}}}
 
 
 class LectureFailed(Exception):
