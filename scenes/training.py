@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, FadeIn, FadeOut, Group, Indicate, LogBase, MathTex,
-    Text, ValueTracker, VGroup, VMobject, config, interpolate, linear,
+    DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, DoubleArrow, FadeIn, FadeOut, GrowFromCenter, Group,
+    Indicate, LogBase, MathTex, Text, ValueTracker, VGroup, VMobject, config, interpolate, linear,
 )
 
 from nnmath.config import LectureConfig, LectureOptions
@@ -285,12 +285,16 @@ class TrainingScene(LectureScene):
         """Name the curves at their ends and say what the final gap between them shows."""
         h = self.data.history
         if h.final_test_loss > GAP_FACTOR * h.final_loss:
-            line = ("The training loss ends far below the test loss: the network fits its own "
-                    "points more closely than new ones.")
+            ends = [self.curves[name][2].get_center() for name in ("test_loss", "loss")]
+            gap = DoubleArrow(*ends, buff=0.1, stroke_width=3, tip_length=0.15,
+                              color=self.palette.muted)
+            self.narrate("The training loss ends far below the test loss: the network fits its "
+                         "own points more closely than new ones.", FadeIn(self.curve_labels),
+                         GrowFromCenter(gap), run_time=1.5)
         else:
-            line = ("Train and test loss end close together: what the network learned carries "
-                    "over to points it has never seen.")
-        self.narrate(line, FadeIn(self.curve_labels), run_time=1)
+            self.narrate("Train and test loss end close together: what the network learned "
+                         "carries over to points it has never seen.", FadeIn(self.curve_labels),
+                         run_time=1)
 
     # -- the result -------------------------------------------------------------------------------
     def _verdict(self) -> None:
