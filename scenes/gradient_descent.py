@@ -206,7 +206,8 @@ class GradientDescentScene(LectureThreeDScene):
                                                      np.interp(x.get_value(), xs, ys))))
         tangent = VMobject()
         tangent.add_updater(lambda m: m.become(self._tangent(axes, x.get_value(), dot)))
-        dot.update(), tangent.update()
+        dot.update()
+        tangent.update()
         start, slope = c.path.points[0, 0], float(curve_derivative(c.path.points[0, 0]))
         slope_row = self._value_row(rf"f'({self.show_value('curve.x[0]', start, 2):g}) =",
                                     "curve.slope[0]", slope, 2, color=p.gradient)
@@ -239,7 +240,8 @@ class GradientDescentScene(LectureThreeDScene):
         self.narrate("At the bottom the slope is zero: the minimum.",
                      x.animate.set_value(c.minimum), FadeOut(slope_row), FadeIn(minimum),
                      run_time=1)
-        dot.clear_updaters(), tangent.clear_updaters()
+        dot.clear_updaters()
+        tangent.clear_updaters()
         self.curve_group = VGroup(axes, ticks, x_label, graph, formula, dot, tangent, trail,
                                   minimum, rule, rate)
 
