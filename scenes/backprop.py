@@ -39,8 +39,8 @@ LOSS_TEX = {"mse": r"\tfrac{1}{2}(\hat{y} - y)^2",
             "bce": r"-\left[\,y \log \hat{y} + (1 - y) \log(1 - \hat{y})\,\right]"}
 LOSS_SLOPE_TEX = {"mse": r"\hat{y} - y", "bce": r"\frac{\hat{y} - y}{\hat{y}(1 - \hat{y})}"}
 LOSS_SPOKEN = {"mse": "the squared error", "bce": "the cross-entropy"}   # per sample: no "mean"
-REDUCTION_NOTE = {"sum": "training adds this up over all samples",
-                  "mean": "training averages this over all samples"}
+REDUCTION_NOTE = {"sum": "one sample; training sums over all samples",
+                  "mean": "one sample; training averages over all samples"}
 
 
 def significant_decimals(value: float, digits: int = 2) -> int:
@@ -229,13 +229,13 @@ class BackpropScene(LectureScene):
                         font_size=TEX_SIZE, color=p.text)
         value[0].set_color(p.gradient)
         value[4].set_color(p.gradient)
-        note = Text(f"one sample; {REDUCTION_NOTE[self.data.config.training.reduction]}",
-                    font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted)
-        panel = VGroup(VGroup(prediction, truth).arrange(RIGHT, buff=0.8), value, note)
-        panel.arrange(DOWN, buff=0.45)
-        if panel.width > PANEL_WIDTH:
-            panel.scale_to_fit_width(PANEL_WIDTH)
-        panel.move_to(PANEL_CENTER)
+        note = Text(REDUCTION_NOTE[self.data.config.training.reduction], font=theme.FONT,
+                    font_size=theme.SMALL_SIZE, color=p.muted)
+        formulas = VGroup(VGroup(prediction, truth).arrange(RIGHT, buff=0.8), value)
+        formulas.arrange(DOWN, buff=0.45)
+        if formulas.width > PANEL_WIDTH:
+            formulas.scale_to_fit_width(PANEL_WIDTH)
+        panel = VGroup(*formulas, note).arrange(DOWN, buff=0.45).move_to(PANEL_CENTER)
         output = self.diagram.neuron(self.out, 0)
         self.narrate(f"Phase two: the loss, here {LOSS_SPOKEN[loss]}, measures how far the "
                      "prediction is from the label.", self._next_phase("calculate the loss"),
