@@ -39,8 +39,8 @@ LOSS_TEX = {"mse": r"\tfrac{1}{2}(\hat{y} - y)^2",
             "bce": r"-\left[\,y \log \hat{y} + (1 - y) \log(1 - \hat{y})\,\right]"}
 LOSS_SLOPE_TEX = {"mse": r"\hat{y} - y", "bce": r"\frac{\hat{y} - y}{\hat{y}(1 - \hat{y})}"}
 LOSS_SPOKEN = {"mse": "the squared error", "bce": "the cross-entropy"}   # per sample: no "mean"
-REDUCTION_NOTE = {"sum": "one sample; training sums over all samples",
-                  "mean": "one sample; training averages over all samples"}
+REDUCTION_NOTE = {"sum": "in training: summed over all samples",
+                  "mean": "in training: averaged over all samples"}
 
 
 def significant_decimals(value: float, digits: int = 2) -> int:
