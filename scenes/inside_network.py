@@ -23,7 +23,7 @@ from scenes.mobjects.heatmap import Heatmap, colorbar
 from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.notation import DATASET_NAME
 
-FRAME_LEFT, FRAME_RIGHT = -6.6, 6.8     # what the heatmap view may span
+FRAME_LEFT, FRAME_RIGHT = -6.6, 6.8     # the frame's margins
 SAMPLE_DIAGRAM_CENTER = np.array([-2.9, -0.6, 0.0])
 SAMPLE_DIAGRAM_SIZE = (7.4, 4.6)
 PANEL_X = 4.15
@@ -67,8 +67,8 @@ class InsideNetworkScene(LectureScene):
         self._trained_network()
         self._weights()
         self._mini_map()
-        for k, example in enumerate(self.examples):
-            self._sample(k, example)
+        for example in self.examples:
+            self._sample(example)
         self._to_heatmaps()
         self._samples_on_maps()
         self._output_map()
@@ -142,7 +142,7 @@ class InsideNetworkScene(LectureScene):
         self.marker: Circle | None = None
         self.verdict: VGroup | None = None
 
-    def _sample(self, k: int, example) -> None:
+    def _sample(self, example) -> None:
         """One test point on the map and through the network, then the network's verdict."""
         p = self.palette
         word = CLASS_WORD[example.label]
@@ -247,7 +247,6 @@ class InsideNetworkScene(LectureScene):
             later = Group(*(m for (layer, _), m in self.hidden_maps.items() if layer > 1))
             self.narrate("Later layers combine those lines into curved regions.",
                          Indicate(later, color=p.highlight, scale_factor=1.05), run_time=1.5)
-        self.maps = maps
 
     def _scale_key(self) -> VGroup:
         """Where no range fits under the maps: a key to their shared colour ramp, in the
