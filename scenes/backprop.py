@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Animation, Brace, Create, DecimalNumber, FadeIn, FadeOut,
-    Indicate, MathTex, SurroundingRectangle, Text, Transform, VGroup, Write,
+    DOWN, LEFT, RIGHT, UP, Animation, AnimationGroup, Brace, Create, DecimalNumber, FadeIn, FadeOut,
+    Indicate, MathTex, Succession, SurroundingRectangle, Text, Transform, VGroup, Write,
 )
 
 from nnmath.activations import get_activation
@@ -38,7 +38,6 @@ SMALL_SHARE = 0.2         # first-layer gradients below this share of the output
 LOSS_TEX = {"mse": r"\tfrac{1}{2}(\hat{y} - y)^2",
             "bce": r"-\left[\,y \log \hat{y} + (1 - y) \log(1 - \hat{y})\,\right]"}
 LOSS_SLOPE_TEX = {"mse": r"\hat{y} - y", "bce": r"\frac{\hat{y} - y}{\hat{y}(1 - \hat{y})}"}
-LOSS_SPOKEN = {"mse": "the squared error", "bce": "the cross-entropy"}   # per sample: no "mean"
 REDUCTION_NOTE = {"sum": "in training: summed over all samples",
                   "mean": "in training: averaged over all samples"}
 
@@ -237,8 +236,8 @@ class BackpropScene(LectureScene):
             formulas.scale_to_fit_width(PANEL_WIDTH)
         panel = VGroup(*formulas, note).arrange(DOWN, buff=0.45).move_to(PANEL_CENTER)
         output = self.diagram.neuron(self.out, 0)
-        self.narrate(f"Phase two: the loss, here {LOSS_SPOKEN[loss]}, measures how far the "
-                     "prediction is from the label.", self._next_phase("calculate the loss"),
+        self.narrate("Phase two: the loss measures how far the prediction is from the label.",
+                     self._next_phase("calculate the loss"),
                      FadeIn(panel[0]), Indicate(output, color=p.output), Write(value),
                      FadeIn(note), run_time=2.5)
         self.panel = panel
@@ -310,11 +309,14 @@ class BackpropScene(LectureScene):
                      *self._show_labels(hidden_deltas),
                      Indicate(self.diagram.layer_group(hidden), color=p.gradient,
                               scale_factor=1.1), run_time=1.5)
-        for layer in range(hidden - 1, 0, -1):
-            self.narrate(f"Hidden layer {layer} does the same, summing over the neurons it "
-                         "feeds.",
-                         self.diagram.send_pulses(layer, color=p.gradient, backward=True),
-                         *self._show_labels(self._delta_labels(layer)), run_time=1.5)
+        earlier = range(hidden - 1, 0, -1)
+        if earlier:      # one step for all of them, however deep the network
+            steps = [AnimationGroup(self.diagram.send_pulses(layer, color=p.gradient,
+                                                             backward=True),
+                                    *self._show_labels(self._delta_labels(layer)))
+                     for layer in earlier]
+            self.narrate("Earlier hidden layers do the same, each summing over the neurons it "
+                         "feeds.", Succession(*steps), run_time=1.5 * len(steps))
 
     def _hidden_delta_rule(self) -> None:
         """δ_j = δ · w_j · g'(z_j) for the neuron we follow, in symbols and numbers."""
@@ -434,9 +436,9 @@ class BackpropScene(LectureScene):
         label = ex.forward.label
         closer = abs(ex.prediction_after - label) < abs(ex.forward.prediction - label)
         if closer and ex.loss_after < ex.loss:
-            line = "Run the sample again: the prediction moved toward its label, and the loss fell."
+            line = "Again: the prediction moved toward its label, and the loss fell."
         else:
-            line = "Run the sample again: this step overshot, and the loss did not fall."
+            line = "Again: this step overshot, and the loss did not fall."
         self.narrate(line, FadeIn(rows, shift=UP * 0.2),
                      Indicate(self.diagram.neuron(self.out, 0), color=p.output), run_time=1.5)
         self.narrate("Training does this for all samples at once, epoch after epoch.",
