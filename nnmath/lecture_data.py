@@ -176,6 +176,8 @@ class LectureData:
     * ``hidden_size_comparison``: one TrainedNetwork [2, h, 1] per ``config.lecture.hidden_sizes``.
     * ``linearity_comparison``: linear vs non-linear hidden activation.
     * ``illustrations``: seeded toy data for the applications panels (not results).
+    * ``trained``: the lecture's network after training, with its final accuracies and decision
+      grid (the same object as ``linearity_comparison.nonlinear``).
     """
 
     config: LectureConfig
@@ -197,6 +199,7 @@ class LectureData:
     hidden_size_comparison: tuple
     linearity_comparison: LinearityComparison
     illustrations: Illustrations
+    trained: TrainedNetwork
 
     @property
     def n_weights(self):
@@ -297,6 +300,7 @@ def _build(config):
         hidden_size_comparison=tuple(comparison),
         linearity_comparison=LinearityComparison(trained(initial, linear, linear_history), main),
         illustrations=make_illustrations(config.seed),
+        trained=main,
     )
     _freeze(data)
     return data

@@ -57,7 +57,7 @@ class InsideNetworkScene(LectureScene):
     def construct(self) -> None:
         self.data = lecture_data()
         self.examples = self.data.class_examples
-        grid = self.data.linearity_comparison.nonlinear.grid    # the lecture network's P(class 1)
+        grid = self.data.trained.grid    # the lecture network's P(class 1)
         self.decision = grid.values
         self.bounds = (grid.xs[0], grid.xs[-1], grid.ys[0], grid.ys[-1])
         x0, x1, y0, y1 = self.bounds

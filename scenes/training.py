@@ -59,14 +59,14 @@ class TrainingScene(LectureScene):
         self._verdict()
 
     def _stops(self) -> list[Stop]:
-        """nnmath's snapshot epochs, then the trained network itself (the linearity comparison's
-        non-linear network is the lecture's network) when the last epoch is not a snapshot."""
+        """nnmath's snapshot epochs, then the trained network itself when the last epoch is not a
+        snapshot."""
         b = self.data.boundary
         stops = [Stop(e, grid.values, accuracy, test_accuracy) for e, grid, accuracy, test_accuracy
                  in zip(b.epochs, b.grids, b.accuracy, b.test_accuracy)]
         epochs = self.data.config.training.epochs
         if stops[-1].epoch < epochs:
-            final = self.data.linearity_comparison.nonlinear
+            final = self.data.trained
             stops.append(Stop(epochs, final.grid.values, final.train_accuracy, final.test_accuracy))
         return stops
 
