@@ -31,8 +31,8 @@ if ! command -v apt-get >/dev/null 2>&1; then
 fi
 if [[ $(id -u) -eq 0 ]]; then
   sudo=()
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-  sudo=(sudo)
+elif command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || [[ -t 0 ]]; }; then
+  sudo=(sudo)   # may ask for the password at a terminal
 else
   echo "nnlecture needs these system packages: ${missing[*]}" >&2
   echo "Install them as root:  sudo sh -c '$install_cmd'" >&2
