@@ -5,7 +5,8 @@ LaTeX): the whole lecture at -ql with --jobs 1 and --jobs 2, `nnlecture render` 
 changed (start-up included),
 and the baseline a Manim user would run (`manim -ql -a` on each scene file, one after the other);
 then x264 settings at -ql, the draft quality, and 1080p60 with each worker's peak memory.
-Prints each wall time, wall seconds per second of video, and the ratios.
+Prints each wall time, wall seconds per second of video, the CPU seconds of the workers (less
+disturbed than wall time when others share the machine), and the ratios.
 
     python scripts/bench_render.py [--only SLUG,...] [--skip-encoders] [--skip-hd]
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -29,7 +31,6 @@ ENCODER_TRIALS = {   # label -> Manim config overrides, each tried at -ql --jobs
     "x264 preset ultrafast": {"video_encoder_options": {"preset": "ultrafast"}},
     "x264 threads 1": {"video_encoder_options": {"threads": "1"}},
     "x264 threads 4": {"video_encoder_options": {"threads": "4"}},
-    "2 segments encoding at once": {"max_inflight_encoders": 2},
 }
 
 
@@ -59,39 +60,45 @@ def _bench(scratch: Path, args) -> None:
     jobs1 = _measure(scratch / "jobs1", only=only, quality="l", jobs=1)
     video = jobs1["video_seconds"]
     print(f"video: {video:.1f} s at -ql (854x480, 15 fps)\n")
-    _row("nnlecture render -ql --jobs 1", jobs1["wall"], video)
+    print(f"{'':<55} {'wall':>7}    wall s per video s   CPU s")
+    _row("nnlecture render -ql --jobs 1", jobs1["wall"], video, cpu=jobs1["cpu"])
     jobs2 = _measure(scratch / "jobs2", only=only, quality="l", jobs=2)
     _row("nnlecture render -ql --jobs 2", jobs2["wall"], video,
-         f"{jobs1['wall'] / jobs2['wall']:.2f}x --jobs 1")
+         f"{jobs1['wall'] / jobs2['wall']:.2f}x --jobs 1", cpu=jobs2["cpu"])
     again = _rerun(scratch / "jobs2", only)
     _row("nnlecture render, nothing changed (whole command)", again, video,
          f"{100 * again / jobs2['wall']:.1f} % of the cold --jobs 2")
-    plain = _plain_manim(scratch / "plain", entries)
+    plain, plain_cpu = _plain_manim(scratch / "plain", entries)
     _row("plain manim -ql -a, one file after another", plain, video,
-         f"--jobs 1 {plain / jobs1['wall']:.2f}x, --jobs 2 {plain / jobs2['wall']:.2f}x faster")
+         f"--jobs 1 {plain / jobs1['wall']:.2f}x, --jobs 2 {plain / jobs2['wall']:.2f}x faster",
+         cpu=plain_cpu)
     print(f"  cold --jobs 2 spent {jobs2['render']:.1f} s rendering, {jobs2['assemble']:.2f} s "
           f"assembling (join: stream copy)")
     print(f"  per scene at --jobs 1 (wall s): {_per_scene(jobs1)}")
+    print(f"  per scene at --jobs 2 (wall s): {_per_scene(jobs2)}")
 
     if not args.skip_encoders:
         print("\nx264 settings, -ql --jobs 2, cold (Manim's default: preset medium, crf 23, "
               "threads auto):")
-        _row("  default", jobs2["wall"], video, f"{jobs2['mp4_bytes'] / 1e6:.1f} MB of clips")
+        _row("  default", jobs2["wall"], video, f"{jobs2['mp4_bytes'] / 1e6:.1f} MB of clips",
+             cpu=jobs2["cpu"])
         for label, overrides in ENCODER_TRIALS.items():
             trial = _measure(scratch / label.replace(" ", "-"), only=only, quality="l", jobs=2,
                              overrides=overrides)
             _row(f"  {label}", trial["wall"], video,
                  f"{jobs2['wall'] / trial['wall']:.2f}x default, "
-                 f"{trial['mp4_bytes'] / 1e6:.1f} MB of clips")
+                 f"{trial['mp4_bytes'] / 1e6:.1f} MB of clips", cpu=trial["cpu"])
 
     draft = _measure(scratch / "draft", only=only, quality="draft", jobs=2)
     print()
     _row("nnlecture render -q draft --jobs 2 (426x240, 10 fps)", draft["wall"],
-         draft["video_seconds"], f"{jobs2['wall'] / draft['wall']:.2f}x faster than -ql")
+         draft["video_seconds"], f"{jobs2['wall'] / draft['wall']:.2f}x faster than -ql",
+         cpu=draft["cpu"])
 
     if not args.skip_hd:
         hd = _measure(scratch / "hd", only=only, quality="h", jobs=2)
-        _row("nnlecture render -qh --jobs 2 (1920x1080, 60 fps)", hd["wall"], hd["video_seconds"])
+        _row("nnlecture render -qh --jobs 2 (1920x1080, 60 fps)", hd["wall"], hd["video_seconds"],
+             cpu=hd["cpu"])
         peak = max(hd["peak_mb"].items(), key=lambda item: item[1])
         print(f"  peak memory per worker at 1080p: max {peak[1]:.0f} MB ({peak[0]}); "
               + ", ".join(f"{slug} {mb:.0f}" for slug, mb in hd["peak_mb"].items()))
@@ -124,6 +131,7 @@ def _one_run(spec: dict) -> dict:
     return {"video_seconds": report.lecture.duration, "rendered": sorted(report.rendered),
             "per_scene": report.rendered, "peak_mb": report.peak_mb,
             "render": report.render_seconds, "assemble": report.assemble_seconds,
+            "cpu": sum(report.cpu_seconds.values()),
             "mp4_bytes": sum(path.stat().st_size for path in clips.glob("*.mp4"))}
 
 
@@ -140,10 +148,11 @@ def _rerun(media_dir: Path, only: str) -> float:
     return wall
 
 
-def _plain_manim(media_dir: Path, entries) -> float:
-    """`manim -ql -a FILE` for each scene file, as a Manim user renders a project."""
+def _plain_manim(media_dir: Path, entries) -> tuple[float, float]:
+    """`manim -ql -a FILE` for each scene file, as a Manim user renders a project: wall and CPU s."""
     files = list(dict.fromkeys(
         ROOT / (entry.scene_path.split(":")[0].replace(".", "/") + ".py") for entry in entries))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     for path in files:
         done = subprocess.run([str(BIN / "manim"), "-ql", "-a", str(path), "--media_dir",
@@ -152,12 +161,14 @@ def _plain_manim(media_dir: Path, entries) -> float:
         if done.returncode != 0:
             sys.exit(f"manim failed on {path}:\n{done.stderr[-3000:]}")
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     shutil.rmtree(media_dir, ignore_errors=True)
-    return wall
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
-def _row(label: str, wall: float, video: float, note: str = "") -> None:
-    print(f"{label:<55} {wall:7.1f} s  {wall / video:5.3f} wall s per video s  {note}".rstrip())
+def _row(label: str, wall: float, video: float, note: str = "", cpu: float | None = None) -> None:
+    used = f"{cpu:7.1f}" if cpu is not None else " " * 7
+    print(f"{label:<55} {wall:7.1f} s  {wall / video:5.3f}  {used}  {note}".rstrip())
 
 
 def _per_scene(result: dict) -> str:

@@ -47,6 +47,7 @@ class Report:
     cached: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)       # slug -> one-line message
     peak_mb: dict[str, float] = field(default_factory=dict)    # slug -> worker's peak memory
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # slug -> worker's CPU time
     render_seconds: float = 0.0
     assemble_seconds: float = 0.0
     lecture: Lecture | None = None
@@ -98,6 +99,7 @@ def render_lecture(title: str, entries: list[SceneEntry], *, quality: str, jobs:
             records[event.slug] = event.record
             (report.rendered if job.render else report.encoded)[event.slug] = event.seconds
             report.peak_mb[event.slug] = event.peak_mb
+            report.cpu_seconds[event.slug] = event.cpu_seconds
             board.set(event.slug, f"done       {event.record.duration:6.1f} s of video "
                                   f"in {event.seconds:.1f} s")
         else:

@@ -39,11 +39,12 @@ class Event:
     seconds: float = 0.0          # progress: scene time reached; done: wall time of the job
     record: Record | None = None  # done
     peak_mb: float = 0.0          # done: the worker's peak resident memory
+    cpu_seconds: float = 0.0      # done: the worker's CPU time, all its threads (and LaTeX)
     message: str = ""             # failed: one line, naming the log
 
 
-def run_jobs(jobs: list[Job], workers: int, on_event: Callable[[Event], None]) -> dict[str, Event]:
-    """Run every job; return each slug's final event (done or failed). Jobs start in list order."""
+def run_jobs(jobs: list[Job], workers: int, on_event: Callable[[Event], None]) -> None:
+    """Run every job, in list order; each ends with a ``done`` or ``failed`` event."""
     events = _context.Queue()
     waiting = list(jobs)
     running: dict[str, multiprocessing.Process] = {}
@@ -79,7 +80,6 @@ def run_jobs(jobs: list[Job], workers: int, on_event: Callable[[Event], None]) -
     finally:
         _stop(running.values())
         events.close()
-    return final
 
 
 def _drain(events, handle, until: Callable[[], bool]) -> None:
@@ -148,9 +148,10 @@ def _work(job: Job, events) -> None:
             f"(traceback in {log})")))
         return
     output.unlink(missing_ok=True)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     events.put(Event(slug, "done", seconds=time.perf_counter() - started, record=record,
-                     peak_mb=peak_mb))
+                     peak_mb=usage[0].ru_maxrss / 1024,
+                     cpu_seconds=sum(use.ru_utime + use.ru_stime for use in usage)))
 
 
 def _interrupt(signum, frame) -> None:
