@@ -102,18 +102,14 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
             if on_play is not None:
                 _report_plays(scene, on_play)
             scene.render()
+        _publish(partials, finished)
     except BaseException as err:
-        _remove(partials.values())
+        _remove(partials.values())   # also after an interrupt between rendering and renaming
         if isinstance(err, (KeyboardInterrupt, SystemExit)):
             raise
         log = _write_log(media_dir, entry.slug)
         raise RenderError(f"scene {entry.slug!r} failed: {type(err).__name__}: {err} "
                           f"(traceback in {log})") from err
-    for ext, partial in partials.items():
-        if partial.exists():
-            os.replace(partial, finished[ext])
-        else:
-            finished[ext].unlink(missing_ok=True)
     return RenderedScene(
         slug=entry.slug,
         video=finished.get(".mp4"),
@@ -133,6 +129,16 @@ def _report_plays(scene, on_play: Callable[[object], None]) -> None:
         on_play(scene)
 
     scene.play = play_and_report
+
+
+def _publish(partials: dict, finished: dict) -> None:
+    """Rename each finished partial file to its final name; drop a stale file Manim no longer
+    writes (e.g. captions of a scene that lost its narration)."""
+    for ext, partial in partials.items():
+        if partial.exists():
+            os.replace(partial, finished[ext])
+        else:
+            finished[ext].unlink(missing_ok=True)
 
 
 def _remove(paths) -> None:
