@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Create, DashedVMobject, Dot, FadeIn, LaggedStart,
+    DOWN, RIGHT, UP, Arrow, Axes, Create, DashedVMobject, Dot, FadeIn, LaggedStart,
     MoveAlongPath, RoundedRectangle, Square, Text, VGroup, VMobject, Write,
 )
 

@@ -15,12 +15,13 @@ from collections.abc import Sequence
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, Animation, AnimationGroup, Brace, Create, DecimalNumber, FadeIn, FadeOut,
-    Indicate, MathTex, Succession, SurroundingRectangle, Text, Transform, VGroup, Write,
+    Indicate, MathTex, Succession, SurroundingRectangle, Text, VGroup, Write,
 )
 
 from nnmath.activations import get_activation
 from scenes import theme
 from scenes.base import LectureScene, lecture_data
+from scenes.phases import PhaseTitles
 from scenes.mobjects.edge_labels import place_on_edges
 from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.notation import ACTIVATION_SYMBOL
@@ -65,8 +66,7 @@ class BackpropScene(LectureScene):
         self.out = len(self.data.layer_sizes) - 1          # the output layer, in diagram layers
         self.heading = Text("Backpropagation", font=theme.FONT, font_size=theme.HEADING_SIZE,
                             color=self.palette.text).to_edge(UP, buff=0.35)
-        self.phase_title: Text | None = None
-        self.phase = 0
+        self.phases = PhaseTitles(self.heading, self.palette.muted)
         self.on_diagram: dict[tuple, VGroup] = {}    # numbers shown on the diagram, by what they are
         self._introduce()
         self._forward()
@@ -87,16 +87,6 @@ class BackpropScene(LectureScene):
         text = self._text(key, value, significant_decimals(value) if decimals is None else decimals)
         return f"({text})" if value < 0 else text
 
-    def _next_phase(self, text: str) -> Animation:
-        """The lesson's numbered phase as a subtitle under the heading."""
-        self.phase += 1
-        title = Text(f"Phase {self.phase}: {text}", font=theme.FONT, font_size=theme.BODY_SIZE,
-                     color=self.palette.muted).next_to(self.heading, DOWN, buff=0.2)
-        if self.phase_title is None:
-            self.phase_title = title
-            return FadeIn(title)
-        return Transform(self.phase_title, title)
-
     def _table(self, rows: Sequence[Sequence[str | None]], colors: Sequence[str]) -> list[list]:
         """MathTex cells in aligned columns, one colour per column, so that symbols, formulas and
         numbers stand under each other; centred in the panel, shrunk to its width if needed.
@@ -107,7 +97,7 @@ class BackpropScene(LectureScene):
         columns = len(colors)
         widths = [max(row[c].width for row in cells if row[c] is not None) for c in range(columns)]
         heights = [max(cell.height for cell in row if cell is not None) for row in cells]
-        x, y = 0.0, 0.0
+        x = 0.0
         for c in range(columns):
             for r, row in enumerate(cells):
                 if row[c] is not None:
@@ -209,7 +199,7 @@ class BackpropScene(LectureScene):
     def _forward(self) -> None:
         forward = self.diagram.animate_forward(self.example.forward.activations, layer_time=1.2)
         self.narrate("Phase one: a sample goes forward to a prediction.",
-                     self._next_phase("forward pass"), forward,
+                     self.phases.next("forward pass"), forward,
                      run_time=forward.get_run_time())
         self.play(self.diagram.labels.animate.set_opacity(1), run_time=0.6)
 
@@ -237,7 +227,7 @@ class BackpropScene(LectureScene):
         panel = VGroup(*formulas, note).arrange(DOWN, buff=0.45).move_to(PANEL_CENTER)
         output = self.diagram.neuron(self.out, 0)
         self.narrate("Phase two: the loss measures how far the prediction is from the label.",
-                     self._next_phase("calculate the loss"),
+                     self.phases.next("calculate the loss"),
                      FadeIn(panel[0]), Indicate(output, color=p.output), Write(value),
                      FadeIn(note), run_time=2.5)
         self.panel = panel
@@ -265,7 +255,7 @@ class BackpropScene(LectureScene):
         edge = self.diagram.edge(hidden, j, 0)
         self.narrate("Phase three: the chain rule. How does the loss change if we nudge one "
                      "weight?",
-                     self._next_phase("the chain rule"), FadeOut(self.panel),
+                     self.phases.next("the chain rule"), FadeOut(self.panel),
                      Write(self._row(cells, 0)), Indicate(edge, color=p.highlight), run_time=2)
         self.narrate("Loss against prediction, sigmoid against its sum, sum against the weight.",
                      FadeIn(self._row(cells, 1), shift=DOWN * 0.2), run_time=1.5)
@@ -301,7 +291,7 @@ class BackpropScene(LectureScene):
         where = "the hidden layer" if self.out == 2 else "the last hidden layer"
         self.narrate("Phase four: gradients flow back. Each output weight gets delta times its "
                      "input.",
-                     self._next_phase(f"gradients to {where}"), FadeOut(self.panel),
+                     self.phases.next(f"gradients to {where}"), FadeOut(self.panel),
                      self.diagram.send_pulses(hidden, color=p.gradient, backward=True),
                      *self._tint(edges), *self._show_labels(labels), run_time=2)
         self._hidden_delta_rule()
@@ -368,7 +358,7 @@ class BackpropScene(LectureScene):
               self._factor(f"delta[1][{k}]", ex.deltas[0][k])]],
             [p.highlight, p.text, p.input, p.text, p.gradient])
         self.narrate("Phase five: input weights get input times delta.",
-                     self._next_phase("gradients to the input layer"), FadeOut(self.panel),
+                     self.phases.next("gradients to the input layer"), FadeOut(self.panel),
                      self.diagram.send_pulses(0, color=p.gradient, backward=True),
                      *self._hide_labels(hide), *self._tint(edges), *self._show_labels(labels),
                      Write(self._row(cells, 0)), run_time=2)
@@ -405,7 +395,7 @@ class BackpropScene(LectureScene):
             block.scale_to_fit_width(PANEL_WIDTH)
         block.move_to(PANEL_CENTER + UP * 0.9)
         self.narrate("Phase six: each weight steps against its gradient, times the learning "
-                     "rate.", self._next_phase("update the weights"),
+                     "rate.", self.phases.next("update the weights"),
                      FadeOut(self.panel),
                      *self._hide_labels([key for key in self.on_diagram if key[0] == "dW"]),
                      Write(rule),

@@ -4,8 +4,8 @@ the box opens onto the lecture's trained network computing that prediction."""
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, Circle, Create, Dot, FadeIn, FadeOut, GrowArrow, Indicate,
-    MathTex, RoundedRectangle, Text, VGroup, Write,
+    DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, Indicate, MathTex,
+    RoundedRectangle, Text, VGroup,
 )
 
 from scenes import theme

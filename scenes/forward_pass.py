@@ -5,11 +5,12 @@ activation a, and the prediction is set against the true label."""
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Animation, Create, FadeIn, FadeOut, Indicate, MathTex, Text, Transform, VGroup,
+    DOWN, LEFT, RIGHT, UP, UR, Create, FadeIn, FadeOut, Indicate, MathTex, Text, Transform, VGroup,
 )
 
 from scenes import theme
 from scenes.base import LectureScene, lecture_data
+from scenes.phases import PhaseTitles
 from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.notation import ACTIVATION_SYMBOL
 
@@ -24,8 +25,7 @@ class ForwardPassScene(LectureScene):
         heading = Text("Forward propagation", font=theme.FONT, font_size=theme.HEADING_SIZE,
                        color=p.text).to_edge(UP, buff=0.35)
         self.heading = heading
-        self.phase_title: Text | None = None
-        self.phase = 0
+        self.phases = PhaseTitles(heading, p.muted)
         ex = self.example
         self.diagram = NetworkDiagram(self.data.layer_sizes, [layer.W for layer in ex.params],
                                       ex.activations, labels="values", width=8.0, height=4.6)
@@ -42,16 +42,6 @@ class ForwardPassScene(LectureScene):
             self._layer(layer)
         self._verdict()
 
-    def _next_phase(self, text: str) -> Animation:
-        """The lesson's numbered phase as a subtitle under the heading."""
-        self.phase += 1
-        title = Text(f"Phase {self.phase}: {text}", font=theme.FONT, font_size=theme.BODY_SIZE,
-                     color=self.palette.muted).next_to(self.heading, DOWN, buff=0.2)
-        if self.phase_title is None:
-            self.phase_title = title
-            return FadeIn(title)
-        return Transform(self.phase_title, title)
-
     def _layer_labels(self, layer: int) -> VGroup:
         return VGroup(*(self.diagram.label(layer, i) for i in self.diagram.drawn_indices(layer)
                         if self.diagram.label(layer, i) is not None))
@@ -59,7 +49,7 @@ class ForwardPassScene(LectureScene):
     def _inputs(self) -> None:
         labels = self._layer_labels(0)
         self.narrate("Phase one: the input neurons take the sample's features, the coordinates of "
-                     "a test point.", self._next_phase("input neurons activate"),
+                     "a test point.", self.phases.next("input neurons activate"),
                      self.diagram.light_up(0), labels.animate.set_opacity(1), run_time=1.5)
 
     def _layer(self, layer: int) -> None:
@@ -69,14 +59,14 @@ class ForwardPassScene(LectureScene):
             "the hidden layer" if len(self.data.layer_sizes) == 3 else f"hidden layer {layer}")
         pulses = self.diagram.send_pulses(layer - 1, run_time=2)
         self.narrate(f"Signals travel along the weighted connections to {where}; strong weights "
-                     "carry bright signals.", self._next_phase(f"signals travel to {where}"),
+                     "carry bright signals.", self.phases.next(f"signals travel to {where}"),
                      pulses, run_time=2)
         z_labels = self._z_labels(layer)
         sigmas = VGroup(*(MathTex(r"\Sigma", font_size=max(theme.SMALL_SIZE, 100 * self.diagram.radius),
                                   color=self.palette.text).move_to(self.diagram.neuron(layer, i))
                           for i in self.diagram.drawn_indices(layer)))
         self.narrate(f"Each {name} neuron sums its inputs times their weights, plus its bias: that "
-                     "sum is z.", self._next_phase(f"{name} neurons sum their inputs"),
+                     "sum is z.", self.phases.next(f"{name} neurons sum their inputs"),
                      FadeIn(sigmas, scale=0.6), FadeIn(z_labels), run_time=1.5)
         symbol = ACTIVATION_SYMBOL["sigmoid" if is_output else self.data.config.network.activation]
         gs = VGroup(*(MathTex(symbol, font_size=sigma.font_size, color=self.palette.text)
@@ -86,7 +76,7 @@ class ForwardPassScene(LectureScene):
                 g.scale_to_fit_width(1.6 * self.diagram.radius)
         self.narrate("Then the activation function turns each z into the neuron's output a, "
                      "shown as its brightness.",
-                     self._next_phase("the output neuron gives the prediction" if is_output
+                     self.phases.next("the output neuron gives the prediction" if is_output
                                       else f"{name} neurons apply the activation"),
                      Transform(sigmas, gs), run_time=1)
         self.play(FadeOut(sigmas), self.diagram.light_up(layer),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, Arrow, Axes, Circle, Create, DashedLine, Dot, FadeIn, FadeOut, Flash, Indicate,
-    LaggedStart, Line, MathTex, MoveAlongPath, ReplacementTransform, Text, TransformMatchingTex,
+    LaggedStart, Line, MathTex, MoveAlongPath, ReplacementTransform, Text,
     VGroup, Write,
 )
 

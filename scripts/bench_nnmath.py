@@ -15,8 +15,6 @@ import time
 import warnings
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sklearn.exceptions import ConvergenceWarning  # noqa: E402
