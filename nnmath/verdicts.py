@@ -138,8 +138,8 @@ def limit(layer_sizes, activation):
 
 def tail_share(losses, final_loss):
     """The share of the loss's whole fall (from ``losses[0]`` to ``final_loss``) that came in the
-    last TAIL of the epochs; 0 when the loss did not fall. ``losses[e]`` is the loss before
-    update e."""
+    last TAIL of the epochs: 0 when the loss did not fall overall, negative when it rose in the
+    tail. ``losses[e]`` is the loss before update e."""
     losses = np.asarray(losses, dtype=np.float64)
     start, end = float(losses[0]), float(final_loss)
     if not end < start:
