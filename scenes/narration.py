@@ -1,0 +1,114 @@
+"""What the lecture says about a result: sentences chosen from nnmath's verdicts (nnmath.verdicts),
+so the words follow the numbers for every config. Scenes pass in the numbers they show."""
+
+from __future__ import annotations
+
+from nnmath.verdicts import Contrast, Limit, Outcome
+
+ONE_LINE = {
+    Limit.ONE_HIDDEN_NEURON: "one hidden neuron can only draw one straight line across the plane",
+    Limit.LINEAR: "with linear activations the whole network can only draw one straight line",
+}
+
+
+def sentence(text: str) -> str:
+    """``text`` with its first letter capitalised."""
+    return text[:1].upper() + text[1:]
+
+
+def spoken_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def count(n: float, noun: str) -> str:
+    """'1 neuron', '3 neurons'."""
+    return f"{n:g} {noun}" if n == 1 else f"{n:g} {noun}s"
+
+
+def why(verdict, dataset: str) -> str:
+    """Why a network that did not learn well got no further: its one-line limit, or where its
+    loss was when training stopped."""
+    if verdict.limit in ONE_LINE:
+        return f"The reason: {ONE_LINE[verdict.limit]}, and one line is not enough for the {dataset} data."
+    if verdict.still_improving:
+        return ("Its loss was still falling when training stopped: more epochs might take it "
+                "further.")
+    return "Its loss had levelled off before training stopped, without finding a better boundary."
+
+
+def training_result(verdict, dataset: str, train: float, test: float, chance: float) -> list[str]:
+    """What the lecture's network learned, in one or two lines, from its verdict and the
+    accuracies shown (percent)."""
+    if verdict.outcome is Outcome.CHANCE:
+        return [f"That is no better than chance: always guessing the commoner class would score "
+                f"{chance:g} percent.", why(verdict, dataset)]
+    if verdict.outcome is Outcome.PARTLY:
+        return [f"It has learned part of the {dataset} data: more than the {chance:g} percent of "
+                "always guessing one class, but far from all of it.", why(verdict, dataset)]
+    if verdict.outcome is Outcome.OVERFITTED:
+        lines = [f"It has overfitted: {train:g} percent on its own training points but only "
+                 f"{test:g} on new ones; it memorised more than it learned."]
+    else:
+        lines = [f"It has learned the {dataset} data well."]
+    if verdict.still_improving:
+        lines.append("Its loss was still falling when training stopped: more epochs might "
+                     "improve it further.")
+    return lines
+
+
+def loss_ends(verdict) -> str:
+    """What the final train and test losses say, next to each other."""
+    if verdict.loss_gap:
+        return ("The training loss ends far below the test loss: the network fits its own points "
+                "more closely than new ones.")
+    if verdict.outcome is Outcome.WELL:
+        return ("Train and test loss end close together: what the network learned carries over "
+                "to points it has never seen.")
+    return ("Train and test loss end close together, but close is not the same as low: the "
+            "accuracy tells how much it learned.")
+
+
+def summary_result(verdict, sizes: str, dataset: str, train: float, test: float) -> str:
+    """The summary's point on the lecture's own network."""
+    if verdict.outcome is Outcome.WELL:
+        return f"Our {sizes} network learned the {dataset} data and reached {test:g}% test accuracy."
+    if verdict.outcome is Outcome.PARTLY:
+        return f"Our {sizes} network learned part of the {dataset} data: {test:g}% test accuracy."
+    if verdict.outcome is Outcome.OVERFITTED:
+        return (f"Our {sizes} network overfitted the {dataset} data: {train:g}% on its training "
+                f"points, {test:g}% on test points.")
+    reason = f": {ONE_LINE[verdict.limit]}" if verdict.limit in ONE_LINE else ""
+    return (f"Our {sizes} network stayed at chance on the {dataset} data, {test:g}% test "
+            f"accuracy{reason}.")
+
+
+def linearity(verdict) -> str:
+    """The linear network against the non-linear one, from nnmath's LinearityVerdict."""
+    one_line = verdict.nonlinear.limit is Limit.ONE_HIDDEN_NEURON
+    if verdict.contrast is Contrast.NONLINEAR_BETTER:
+        if one_line:
+            return ("The non-linear network scores higher, though with one hidden neuron its "
+                    "boundary is still one straight line.")
+        return ("With a non-linear activation, the same network bends its boundary around the "
+                "data, and classifies it better.")
+    if one_line:
+        what = "the two score about the same" if verdict.contrast is Contrast.SAME else \
+            "the linear network scores higher"
+        return (f"Here {what}: with one hidden neuron, the non-linear network also draws only "
+                "one straight line.")
+    if verdict.contrast is Contrast.SAME:
+        if verdict.linear.outcome is Outcome.WELL:
+            return ("This data is nearly separable by a straight line, so here the non-linear "
+                    "network gains little; on curved data it is the difference.")
+        return ("Here the two score about the same: the non-linear network's extra flexibility "
+                "did not pay off on this data.")
+    return ("Here the linear network scores higher: the non-linear one's extra flexibility did "
+            "not pay off on this data.")
+
+
+def decision_map_intro(verdict) -> str:
+    """Introduces the trained network's decision map: what it learned, unless it learned nothing."""
+    if verdict.outcome is Outcome.CHANCE:
+        return "Its decision map, no better than chance: orange is class zero, blue class one."
+    return "What it learned: orange is class zero, blue class one."
