@@ -35,6 +35,9 @@ from nnmath.network import Layer, backward, forward, init_params
 from nnmath.neuron import NeuronExample, neuron_example
 from nnmath.illustrations import Illustrations, make_illustrations
 from nnmath.training import History, train
+from nnmath.verdicts import (
+    LinearityVerdict, SizeComparison, Start, Verdict, compare_sizes, contrast, judge, start,
+)
 
 CURVE_SAMPLES = 201
 LOSS_SLICE_RESOLUTION = 31
@@ -178,6 +181,11 @@ class LectureData:
     * ``illustrations``: seeded toy data for the applications panels (not results).
     * ``trained``: the lecture's network after training, with its final accuracies and decision
       grid (the same object as ``linearity_comparison.nonlinear``).
+    * ``training_verdict``: what the lecture's network learned, judged from its numbers
+      (nnmath.verdicts); ``training_start``: its train score at the first snapshot.
+    * ``hidden_size_verdicts``: one Verdict per ``hidden_size_comparison`` network;
+      ``size_comparison``: how their accuracies move with size. ``linearity_verdict``: the
+      linear network against the non-linear one.
     """
 
     config: LectureConfig
@@ -200,6 +208,11 @@ class LectureData:
     linearity_comparison: LinearityComparison
     illustrations: Illustrations
     trained: TrainedNetwork
+    training_verdict: Verdict
+    training_start: Start
+    hidden_size_verdicts: tuple
+    size_comparison: SizeComparison
+    linearity_verdict: LinearityVerdict
 
     @property
     def n_weights(self):
@@ -263,14 +276,16 @@ def _build(config):
     main = trained(initial, activation, history)
     linear = get_activation("linear")
     linear_history = _train(config, "the linear comparison network", initial, dataset, linear, ())
-    comparison = []
+    comparison, comparison_histories = [], []
     for h in config.lecture.hidden_sizes:
         if (2, h, 1) == sizes:
             comparison.append(main)
+            comparison_histories.append(history)
             continue
         params = init_params((2, h, 1), config.network.init, config.seed, config.network.init_scale)
         result = _train(config, f"the {h}-hidden-neuron comparison network", params, dataset, activation, ())
         comparison.append(trained(params, activation, result))
+        comparison_histories.append(result)
 
     index = config.lecture.example_index
     class_examples = tuple(
@@ -301,9 +316,43 @@ def _build(config):
         linearity_comparison=LinearityComparison(trained(initial, linear, linear_history), main),
         illustrations=make_illustrations(config.seed),
         trained=main,
+        **_verdicts(config, dataset, history, comparison, comparison_histories, linear_history),
     )
     _freeze(data)
     return data
+
+
+def _verdict(history, layer_sizes, activation, dataset):
+    """The Verdict on a network trained to ``history``, from its final numbers and loss curve."""
+    return judge(
+        train_accuracy=history.final_accuracy,
+        test_accuracy=history.final_test_accuracy,
+        n_train=len(dataset.y_train),
+        y_test=dataset.y_test,
+        losses=history.loss,
+        final_loss=history.final_loss,
+        final_test_loss=history.final_test_loss,
+        layer_sizes=layer_sizes,
+        activation=activation,
+    )
+
+
+def _verdicts(config, dataset, history, comparison, histories, linear_history):
+    """LectureData's verdict fields: what each trained network's numbers show."""
+    sizes, activation = tuple(config.network.layers), config.network.activation
+    own = _verdict(history, sizes, activation, dataset)
+    per_size = tuple(
+        _verdict(h, n.layer_sizes, n.activation, dataset) for n, h in zip(comparison, histories)
+    )
+    first = config.training.snapshots[0]
+    accuracy = history.accuracy[first] if first < len(history.accuracy) else history.final_accuracy
+    return {
+        "training_verdict": own,
+        "training_start": start(first, accuracy, dataset.y_train),
+        "hidden_size_verdicts": per_size,
+        "size_comparison": compare_sizes(config.lecture.hidden_sizes, per_size),
+        "linearity_verdict": contrast(_verdict(linear_history, sizes, "linear", dataset), own),
+    }
 
 
 def _path_epochs(epochs, snapshot_epochs):
@@ -506,5 +555,12 @@ def _facts(data):
         "linearity_comparison": {
             "linear": _summary(data.linearity_comparison.linear),
             "nonlinear": _summary(data.linearity_comparison.nonlinear),
+        },
+        "verdicts": {
+            "training": _plain(data.training_verdict),
+            "training_start": _plain(data.training_start),
+            "hidden_sizes": _plain(data.hidden_size_verdicts),
+            "size_comparison": _plain(data.size_comparison),
+            "linearity": _plain(data.linearity_verdict),
         },
     }
