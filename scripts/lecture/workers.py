@@ -4,8 +4,12 @@ Manim's config is one global per process and a rendered scene leaves caches behi
 renders two scenes. Processes come from a fork server that has imported Manim once: a worker
 starts in milliseconds instead of paying Manim's ~1.5 s import, and forking that server is safe
 (it runs no threads, unlike the parent). Workers send events on one queue: started, progress,
-done, failed. When the parent stops early (Ctrl-C, an error), it terminates the running workers;
-a worker turns SIGTERM into KeyboardInterrupt so that its partial files are removed.
+done, failed, interrupted. When the parent stops early (Ctrl-C, an error), it terminates the running
+workers; a worker turns SIGTERM into KeyboardInterrupt so that its partial files are removed.
+
+Ctrl-C reaches the parent and the workers in no set order, and a parent started in the background
+ignores it; so a worker stopped by SIGINT says so (an ``interrupted`` event, exit code 130) and the
+parent raises KeyboardInterrupt for the whole render, whichever process saw the signal first.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import signal
 import sys
 import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -27,6 +32,9 @@ from scripts.lecture.clip import Job
 
 PROGRESS_INTERVAL = 0.25   # seconds between a worker's progress events
 STOP_GRACE = 10.0          # seconds a terminated worker gets to clean up before it is killed
+INTERRUPTED = 128 + signal.SIGINT   # a worker's exit code after Ctrl-C, as a shell reports it
+
+_stopped_by: int | None = None      # in a worker: the signal that stopped it
 
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["manim"])
@@ -35,7 +43,7 @@ _context.set_forkserver_preload(["manim"])
 @dataclass(frozen=True)
 class Event:
     slug: str
-    kind: str                     # started | progress | done | failed
+    kind: str                     # started | progress | done | failed | interrupted
     seconds: float = 0.0          # progress: scene time reached; done: wall time of the job
     record: Record | None = None  # done
     peak_mb: float = 0.0          # done: the worker's peak resident memory
@@ -44,13 +52,18 @@ class Event:
 
 
 def run_jobs(jobs: list[Job], workers: int, on_event: Callable[[Event], None]) -> None:
-    """Run every job, in list order; each ends with a ``done`` or ``failed`` event."""
+    """Run every job, in list order; each ends with a ``done`` or ``failed`` event.
+
+    Raises KeyboardInterrupt when a worker was interrupted (Ctrl-C), after stopping the others.
+    """
     events = _context.Queue()
     waiting = list(jobs)
     running: dict[str, multiprocessing.Process] = {}
     final: dict[str, Event] = {}
 
     def handle(event: Event) -> None:
+        if event.kind == "interrupted":
+            raise KeyboardInterrupt
         if event.kind in ("done", "failed"):
             final[event.slug] = event
         on_event(event)
@@ -73,6 +86,8 @@ def run_jobs(jobs: list[Job], workers: int, on_event: Callable[[Event], None]) -
                 process.join()
                 del running[slug]
                 _drain(events, handle, until=lambda: slug in final)
+                if slug not in final and process.exitcode in (INTERRUPTED, -signal.SIGINT):
+                    raise KeyboardInterrupt
                 if slug not in final:
                     handle(Event(slug, "failed", message=(
                         f"scene {slug!r} failed: its worker process died with exit code "
@@ -93,15 +108,35 @@ def _drain(events, handle, until: Callable[[], bool]) -> None:
 
 
 def _stop(processes) -> None:
+    """Terminate the running workers and wait for them: none outlives the render."""
     processes = [process for process in processes if process.is_alive()]
-    for process in processes:
-        process.terminate()
-    deadline = time.monotonic() + STOP_GRACE
-    for process in processes:
-        process.join(max(0.0, deadline - time.monotonic()))
-        if process.is_alive():
-            process.kill()
-            process.join()
+    if not processes:
+        return
+    with _holding_ctrl_c():
+        for process in processes:
+            process.terminate()
+        deadline = time.monotonic() + STOP_GRACE
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join()
+
+
+@contextmanager
+def _holding_ctrl_c():
+    """Ignore Ctrl-C while workers are stopped: the parent's own copy of a Ctrl-C that a worker
+    reported first, or a second press, would cut the wait short and leave workers running. The
+    caller is already stopping, so a Ctrl-C held back here needs no raise of its own."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:   # not the main thread: signals go to the main thread anyway
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _work(job: Job, events) -> None:
@@ -132,7 +167,9 @@ def _work(job: Job, events) -> None:
         record = clip.run(job, report)
     except KeyboardInterrupt:
         output.unlink(missing_ok=True)
-        return
+        if _stopped_by != signal.SIGTERM:   # SIGTERM: the parent is stopping and reads no more
+            events.put(Event(slug, "interrupted"))
+        sys.exit(128 + (_stopped_by or signal.SIGINT))   # as a shell reports a stopping signal
     except RenderError as err:  # the scene's own code failed; render_scene wrote the traceback
         log = job.media_dir / "logs" / f"{slug}.log"
         _append_output(log, output)
@@ -157,6 +194,8 @@ def _work(job: Job, events) -> None:
 def _interrupt(signum, frame) -> None:
     """Stop the render, once: Ctrl-C reaches a worker directly and again as the parent's SIGTERM,
     and a second KeyboardInterrupt would cut short the removal of its partial files."""
+    global _stopped_by
+    _stopped_by = signum
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise KeyboardInterrupt
