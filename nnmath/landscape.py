@@ -170,7 +170,8 @@ class LossSlice:
     mean) training loss at weights (grid.xs[j], grid.ys[i]). ``path[k]``: the two weights after
     ``path_epochs[k]`` updates; ``path_slice_loss[k]``: the slice's loss there (the height at
     which to draw the path on the surface); ``path_loss[k]``: the true training loss at that
-    epoch, with every parameter at its value then.
+    epoch, with every parameter at its value then. ``loss_range``: (lowest, highest) loss on
+    the grid, the ends of its colour scale.
     """
 
     weights: tuple
@@ -179,6 +180,7 @@ class LossSlice:
     path: np.ndarray
     path_slice_loss: np.ndarray
     path_loss: np.ndarray
+    loss_range: tuple
 
 
 def loss_slice(final_params, X, y, hidden_activation, loss, path_params, resolution=31):
@@ -211,14 +213,16 @@ def loss_slice(final_params, X, y, hidden_activation, loss, path_params, resolut
         return reported_loss(loss, sigmoid(z_final + (wx - final[0]) * h[0] + (wy - final[1]) * h[1]), y)
 
     gx, gy = np.meshgrid(xs, ys)
+    grid_loss = slice_loss(gx, gy)
     path_loss = [
         reported_loss(loss, run_forward(path_params[e], X, activation).output[:, 0], y) for e in epochs
     ]
     return LossSlice(
         weights=refs,
-        grid=Grid(xs, ys, slice_loss(gx, gy)),
+        grid=Grid(xs, ys, grid_loss),
         path_epochs=epochs,
         path=path,
         path_slice_loss=slice_loss(path[:, 0], path[:, 1]),
         path_loss=np.array(path_loss, dtype=np.float64),
+        loss_range=(float(grid_loss.min()), float(grid_loss.max())),
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 
 import numpy as np
 
+from nnmath.activation_tour import ActivationTour, activation_tour
 from nnmath.activations import Activation, get_activation
 from nnmath.config import LectureConfig, config_to_dict
 from nnmath.datasets import Dataset, make_dataset
@@ -25,13 +26,14 @@ from nnmath.landscape import (
     bowl_path,
     bowl_surface,
     curve,
+    curve_derivative,
     curve_path,
     decision_grid,
     loss_slice,
     neuron_grids,
 )
 from nnmath.losses import loss_gradient, loss_value
-from nnmath.network import Layer, backward, forward, init_params
+from nnmath.network import Layer, ParameterCounts, backward, forward, init_params, parameter_counts
 from nnmath.neuron import NeuronExample, neuron_example
 from nnmath.illustrations import Illustrations, make_illustrations
 from nnmath.training import History, train
@@ -41,6 +43,7 @@ from nnmath.verdicts import (
 
 CURVE_SAMPLES = 201
 LOSS_SLICE_RESOLUTION = 31
+MAX_RATE_HALVINGS = 30  # a side network's rate is halved at most this often (a 1e-9 factor)
 PATH_POINTS = 40  # roughly log-spaced epochs at which the loss-slice path samples training
 
 
@@ -71,7 +74,12 @@ class BackpropExample:
     whose derivative is a - y); ``output_gradient`` is dL/da. ``deltas[l]`` (n_out,) = dL/dz of
     layer l's neurons; ``dW[l]`` (n_in, n_out) and ``db[l]`` (n_out,) the gradients;
     ``params_after`` = params - learning_rate * gradients; ``prediction_after`` and
-    ``loss_after`` are the sample's prediction and loss with them.
+    ``loss_after`` are the sample's prediction and loss with them. ``output_slope`` is σ'(z) of
+    the output neuron and ``hidden_slopes[l]`` (n_out,) g'(z) of hidden layer l's neurons (the
+    chain rule's factors). ``largest_gradients[l]`` = max |dW[l]|. Which neurons the scene
+    follows: ``followed_neurons`` ranks the last hidden layer's neurons by |dL/dw| of their
+    weight to the output, ``followed_input_neurons`` the first hidden layer's by |delta|, largest
+    first (a diagram follows the first one it draws).
     """
 
     forward: ForwardExample
@@ -84,6 +92,11 @@ class BackpropExample:
     params_after: list
     prediction_after: float
     loss_after: float
+    output_slope: float
+    hidden_slopes: list
+    largest_gradients: tuple
+    followed_neurons: tuple
+    followed_input_neurons: tuple
 
     @property
     def params_before(self):
@@ -108,13 +121,15 @@ class BoundaryHistory:
 class CurveDescent:
     """Gradient descent on the 1-D curve f(x) = x⁴ - 3x³ + 2 (``coefficients``, highest power
     first): the curve sampled at ``xs`` (values ``ys``), its ``minimum`` x = 9/4 and the
-    ``path`` (points (11, 1), values (11,))."""
+    ``path`` (points (11, 1), values (11,)) with the slope f'(x) at each of its points
+    (``slopes``, the tangents drawn)."""
 
     coefficients: tuple
     xs: np.ndarray
     ys: np.ndarray
     minimum: float
     path: DescentPath
+    slopes: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -134,8 +149,10 @@ class Descent:
 @dataclass(frozen=True)
 class TrainedNetwork:
     """A network trained for a comparison: its sizes, hidden activation, final parameters,
-    final accuracies and reported losses, and its decision grid (P(class 1) over the data's
-    padded bounds)."""
+    final accuracies and reported losses, its decision grid (P(class 1) over the data's
+    padded bounds) and the learning rate it was trained with. A side network (shown only for
+    contrast) never stops the lecture: if the config's rate makes it diverge, it is trained with
+    the largest stable rate of halvings of it, and ``rate_lowered`` says so for the scenes."""
 
     layer_sizes: tuple
     activation: str
@@ -145,6 +162,9 @@ class TrainedNetwork:
     final_loss: float
     final_test_loss: float
     grid: Grid
+    n_parameters: int  # weights and biases
+    learning_rate: float  # the rate it was trained with
+    rate_lowered: bool  # the config's rate diverged for this side network, so a smaller one was used
 
 
 @dataclass(frozen=True)
@@ -179,6 +199,10 @@ class LectureData:
     * ``hidden_size_comparison``: one TrainedNetwork [2, h, 1] per ``config.lecture.hidden_sizes``.
     * ``linearity_comparison``: linear vs non-linear hidden activation.
     * ``illustrations``: seeded toy data for the applications panels (not results).
+    * ``parameters``: the weight and bias counts of the lecture's network.
+    * ``activation_tour``: the activation chapter's outputs at one z and sigmoid slopes.
+    * ``neuron_ranges``: ``neuron_ranges[layer][neuron]`` = (lowest, highest) of that hidden
+      neuron's map in ``neuron_grids``.
     * ``trained``: the lecture's network after training, with its final accuracies and decision
       grid (the same object as ``linearity_comparison.nonlinear``).
     * ``training_verdict``: what the lecture's network learned, judged from its numbers
@@ -213,14 +237,17 @@ class LectureData:
     hidden_size_verdicts: tuple
     size_comparison: SizeComparison
     linearity_verdict: LinearityVerdict
+    parameters: ParameterCounts
+    activation_tour: ActivationTour
+    neuron_ranges: list
 
     @property
     def n_weights(self):
-        return int(sum(layer.W.size for layer in self.final_params))
+        return sum(self.parameters.weights)
 
     @property
     def n_biases(self):
-        return int(sum(layer.b.size for layer in self.final_params))
+        return sum(self.parameters.biases)
 
     @classmethod
     def build(cls, config=None, *, cached=True):
@@ -261,7 +288,7 @@ def _build(config):
     history = replace(full, snapshots={k: full.snapshots[k] for k in snapshot_epochs})
     final = history.final_params
 
-    def trained(params, act, result):
+    def trained(params, act, result, rate=config.training.learning_rate):
         return TrainedNetwork(
             layer_sizes=tuple([params[0].W.shape[0]] + [layer.W.shape[1] for layer in params]),
             activation=act.name,
@@ -271,11 +298,16 @@ def _build(config):
             final_loss=result.final_loss,
             final_test_loss=result.final_test_loss,
             grid=decision_grid(result.final_params, act, bounds, resolution),
+            n_parameters=parameter_counts(
+                [params[0].W.shape[0]] + [layer.W.shape[1] for layer in params]
+            ).total,
+            learning_rate=rate,
+            rate_lowered=rate != config.training.learning_rate,
         )
 
     main = trained(initial, activation, history)
     linear = get_activation("linear")
-    linear_history = _train(config, "the linear comparison network", initial, dataset, linear, ())
+    linear_history, linear_rate = _train_side(config, initial, dataset, linear)
     comparison, comparison_histories = [], []
     for h in config.lecture.hidden_sizes:
         if (2, h, 1) == sizes:
@@ -283,11 +315,12 @@ def _build(config):
             comparison_histories.append(history)
             continue
         params = init_params((2, h, 1), config.network.init, config.seed, config.network.init_scale)
-        result = _train(config, f"the {h}-hidden-neuron comparison network", params, dataset, activation, ())
-        comparison.append(trained(params, activation, result))
+        result, rate = _train_side(config, params, dataset, activation)
+        comparison.append(trained(params, activation, result, rate))
         comparison_histories.append(result)
 
     index = config.lecture.example_index
+    hidden_maps = neuron_grids(final, activation, bounds, resolution)
     class_examples = tuple(
         _forward_example(final, dataset, int(np.flatnonzero(dataset.y_test == c)[0]), activation)
         for c in (0, 1)
@@ -310,13 +343,18 @@ def _build(config):
         class_examples=class_examples,
         backprop_example=_backprop_example(initial, dataset, index, activation, config),
         boundary=_boundary(history, full, snapshot_epochs, activation, bounds, resolution),
-        neuron_grids=neuron_grids(final, activation, bounds, resolution),
+        neuron_grids=hidden_maps,
         descent=_descent(full, dataset, activation, config.training.loss),
         hidden_size_comparison=tuple(comparison),
-        linearity_comparison=LinearityComparison(trained(initial, linear, linear_history), main),
+        linearity_comparison=LinearityComparison(
+            trained(initial, linear, linear_history, linear_rate), main
+        ),
         illustrations=make_illustrations(config.seed),
         trained=main,
         **_verdicts(config, dataset, history, comparison, comparison_histories, linear_history),
+        parameters=parameter_counts(sizes),
+        activation_tour=activation_tour(config.network.leaky_slope),
+        neuron_ranges=[[_value_range(grid) for grid in layer] for layer in hidden_maps],
     )
     _freeze(data)
     return data
@@ -378,6 +416,31 @@ def _train(config, what, params, dataset, activation, snapshot_epochs):
         raise TrainingDiverged(f"{what}: {err} (training.learning_rate in the config)") from None
 
 
+def _train_side(config, params, dataset, activation):
+    """Train a network shown only for contrast, and the rate that trained it: the config's, or
+    if that diverges the first stable one of its halvings (a side network never stops the
+    lecture; only the lecture's own network may)."""
+    rate = config.training.learning_rate
+    for _ in range(MAX_RATE_HALVINGS):
+        try:
+            history = train(
+                params,
+                dataset,
+                activation,
+                config.training.loss,
+                config.training.reduction,
+                rate,
+                config.training.epochs,
+            )
+            return history, rate
+        except TrainingDiverged:
+            rate /= 2
+    raise TrainingDiverged(
+        f"a comparison network diverged even at learning rate {rate * 2:g}, "
+        f"{MAX_RATE_HALVINGS - 1} halvings of training.learning_rate"
+    )
+
+
 def _forward_example(params, dataset, index, activation):
     x = dataset.X_test[index]
     trace = forward(params, x[None, :], activation)
@@ -409,6 +472,7 @@ def _backprop_example(params, dataset, index, activation, config):
     after = [Layer(W - lr * dW, b - lr * db) for (W, b), dW, db in zip(params, grads.dW, grads.db)]
     output_after = forward(after, x, activation).output
     a = trace.output
+    hidden_slopes = [activation.derivative(z[0]) for z in trace.zs[:-1]]
     return BackpropExample(
         forward=example,
         loss=loss_value(loss, a, y, "sum"),
@@ -420,7 +484,22 @@ def _backprop_example(params, dataset, index, activation, config):
         params_after=after,
         prediction_after=float(output_after[0, 0]),
         loss_after=loss_value(loss, output_after, y, "sum"),
+        output_slope=float(get_activation("sigmoid").derivative(trace.zs[-1][0, 0])),
+        hidden_slopes=hidden_slopes,
+        largest_gradients=tuple(float(np.abs(dW).max()) for dW in grads.dW),
+        followed_neurons=_ranking(grads.dW[-1][:, 0]),
+        followed_input_neurons=_ranking(grads.deltas[0][0]),
     )
+
+
+def _value_range(grid):
+    """(lowest, highest) value of a Grid: the ends of its map's colour scale."""
+    return float(grid.values.min()), float(grid.values.max())
+
+
+def _ranking(values):
+    """Indices of ``values`` by decreasing magnitude (ties: lower index first)."""
+    return tuple(int(i) for i in np.argsort(-np.abs(values), kind="stable"))
 
 
 def _boundary(history, full, snapshot_epochs, activation, bounds, resolution):
@@ -442,8 +521,11 @@ def _boundary(history, full, snapshot_epochs, activation, bounds, resolution):
 
 def _descent(full, dataset, activation, loss):
     xs = np.linspace(*CURVE_RANGE, CURVE_SAMPLES)
+    path = curve_path()
     return Descent(
-        curve=CurveDescent(CURVE_COEFFICIENTS, xs, curve(xs), CURVE_MINIMUM, curve_path()),
+        curve=CurveDescent(
+            CURVE_COEFFICIENTS, xs, curve(xs), CURVE_MINIMUM, path, curve_derivative(path.points[:, 0])
+        ),
         bowl_surface=bowl_surface(),
         bowl_path=bowl_path(),
         learning_rates=tuple(bowl_path(rate) for rate in COMPARISON_LEARNING_RATES),
@@ -493,6 +575,11 @@ def _plain(obj):
     return obj
 
 
+def _path_facts(path):
+    """A DescentPath's facts with its number of steps."""
+    return {**_plain(path), "steps": len(path.points) - 1}
+
+
 def _summary(network):
     """A TrainedNetwork's facts without its grid."""
     facts = _plain(network)
@@ -511,12 +598,15 @@ def _facts(data):
             "X_test": _plain(data.dataset.X_test),
             "y_test": _plain(data.dataset.y_test),
             "bounds": list(data.bounds),
+            "n_train": len(data.dataset.X_train),
+            "n_test": len(data.dataset.X_test),
         },
         "network": {
             "layer_sizes": list(data.layer_sizes),
             "hidden_activation": data.config.network.activation,
             "n_weights": data.n_weights,
             "n_biases": data.n_biases,
+            "parameters": _plain(data.parameters),
             "initial": _plain(data.initial_params),
             "final": _plain(data.final_params),
         },
@@ -547,10 +637,12 @@ def _facts(data):
         "backprop_example": _plain(data.backprop_example),
         "descent": {
             "curve": _plain(descent.curve),
-            "bowl_path": _plain(descent.bowl_path),
-            "learning_rates": _plain(descent.learning_rates),
+            "bowl_path": _path_facts(descent.bowl_path),
+            "learning_rates": [_path_facts(path) for path in descent.learning_rates],
             "loss_slice": _plain(descent.loss_slice),
         },
+        "activation_tour": _plain(data.activation_tour),
+        "neuron_ranges": _plain(data.neuron_ranges),
         "hidden_size_comparison": [_summary(network) for network in data.hidden_size_comparison],
         "linearity_comparison": {
             "linear": _summary(data.linearity_comparison.linear),

@@ -63,6 +63,25 @@ def check_layer_sizes(layer_sizes):
     return [int(size) for size in sizes]
 
 
+class ParameterCounts(NamedTuple):
+    """How many numbers training adjusts: per layer l (1 = the first after the inputs) the shape
+    (n_in, n_out) of W and its count of weights, and its biases (one per neuron); their total."""
+
+    weight_shapes: list
+    weights: list
+    biases: list
+    total: int
+
+
+def parameter_counts(layer_sizes):
+    """The ParameterCounts of a fully connected network with these sizes (inputs first)."""
+    sizes = check_layer_sizes(layer_sizes)
+    shapes = [(n_in, n_out) for n_in, n_out in zip(sizes, sizes[1:])]
+    weights = [n_in * n_out for n_in, n_out in shapes]
+    biases = sizes[1:]
+    return ParameterCounts(shapes, weights, biases, sum(weights) + sum(biases))
+
+
 def init_params(layer_sizes, scheme="lesson", rng_seed=42, scale=0.1):
     """Fresh parameters for a network of ``layer_sizes`` (inputs first).
 

@@ -18,7 +18,6 @@ from manim import (
     Indicate, MathTex, Succession, SurroundingRectangle, Text, VGroup, Write,
 )
 
-from nnmath.activations import get_activation
 from scenes import theme
 from scenes.base import LectureScene, lecture_data
 from scenes.phases import PhaseTitles
@@ -61,8 +60,6 @@ class BackpropScene(LectureScene):
     def construct(self) -> None:
         self.data = lecture_data()
         self.example = self.data.backprop_example
-        self.activation = get_activation(self.data.config.network.activation,
-                                         self.data.config.network.leaky_slope)
         self.out = len(self.data.layer_sizes) - 1          # the output layer, in diagram layers
         self.heading = Text("Backpropagation", font=theme.FONT, font_size=theme.HEADING_SIZE,
                             color=self.palette.text).to_edge(UP, buff=0.35)
@@ -79,8 +76,14 @@ class BackpropScene(LectureScene):
     # ------------------------------------------------------------------------------ helpers
 
     def _text(self, key: str, value: float, decimals: int) -> str:
-        """A recorded value as text for a MathTex, to ``decimals`` places."""
-        return f"{self.show_value(key, value, decimals):.{decimals}f}"
+        """A value of the backprop example (``key``: its path in the example's facts) as text
+        for a MathTex, to ``decimals`` places, recorded as shown."""
+        return f"{self.show_value(f'backprop_example.{key}', value, decimals):.{decimals}f}"
+
+    def _followed(self, ranking: Sequence[int], layer: int) -> int:
+        """The neuron of ``layer`` to follow: nnmath's ranking's first that the diagram draws."""
+        drawn = set(self.diagram.drawn_indices(layer))
+        return next(i for i in ranking if i in drawn)
 
     def _factor(self, key: str, value: float, decimals: int | None = None) -> str:
         """A recorded value as a factor in a product: negative numbers in parentheses."""
@@ -146,8 +149,9 @@ class BackpropScene(LectureScene):
         column's neurons that no edge crosses, clear of the numbers on the edges."""
         value = self.example.deltas[layer - 1][i]
         label = VGroup(MathTex(r"\delta =", font_size=NUMBER_SIZE + 2, color=self.palette.gradient),
-                       self.number(f"delta[{layer}][{i}]", value, significant_decimals(value),
-                                   font_size=NUMBER_SIZE, color=self.palette.gradient))
+                       self.number(f"backprop_example.deltas[{layer - 1}][{i}]", value,
+                                   significant_decimals(value), font_size=NUMBER_SIZE,
+                                   color=self.palette.gradient))
         label.arrange(RIGHT, buff=0.06)
         return self._plated(label).next_to(self.diagram.neuron(layer, i), UP, buff=0.04)
 
@@ -169,7 +173,7 @@ class BackpropScene(LectureScene):
         if placed is None:
             return None
         for (layer, i, j), value in values.items():
-            self.show_value(f"dW[{layer}][{i}][{j}]", value, significant_decimals(value))
+            self.show_value(f"backprop_example.dW[{layer}][{i}][{j}]", value, significant_decimals(value))
         return {("dW", *edge): label for edge, label in zip(edges, placed)}
 
     def _tint(self, edges: Sequence[tuple[int, int, int]]) -> list[Animation]:
@@ -185,12 +189,11 @@ class BackpropScene(LectureScene):
                                       ex.forward.activations, labels="values",
                                       width=DIAGRAM_SIZE[0], height=DIAGRAM_SIZE[1])
         self.diagram.move_to(DIAGRAM_CENTER)
-        self.record_diagram("a", self.diagram)
+        self.record_diagram("backprop_example.forward.activations", self.diagram)
         self.diagram.neurons.set_fill(opacity=0.08)
         self.diagram.labels.set_opacity(0)
         last_hidden = self.out - 1
-        self.j = max(self.diagram.drawn_indices(last_hidden),
-                     key=lambda i: abs(ex.dW[last_hidden][i, 0]))
+        self.j = self._followed(ex.followed_neurons, last_hidden)
         self.narrate("Backpropagation: how a network learns from a mistake, here before training.",
                      FadeIn(self.heading), Create(self.diagram.edges),
                      FadeIn(self.diagram.neurons), FadeIn(self.diagram.ellipses),
@@ -210,9 +213,10 @@ class BackpropScene(LectureScene):
         label = ex.forward.label
         d_pred = change_decimals(ex.forward.prediction, ex.prediction_after)
         d_loss = change_decimals(ex.loss, ex.loss_after)
-        prediction = MathTex(r"\hat{y} = " + self._text("prediction", ex.forward.prediction, d_pred),
+        prediction = MathTex(r"\hat{y} = " + self._text("forward.prediction", ex.forward.prediction, d_pred),
                              font_size=TEX_SIZE, color=p.output)
-        truth = MathTex(f"y = {self.show_value('label', label, 0):g}", font_size=TEX_SIZE,
+        shown_label = self.show_value("backprop_example.forward.label", label, 0)
+        truth = MathTex(f"y = {shown_label:g}", font_size=TEX_SIZE,
                         color=p.positive if label == 1 else p.negative)
         value = MathTex("L", "=", LOSS_TEX[loss], "=", self._text("loss", ex.loss, d_loss),
                         font_size=TEX_SIZE, color=p.text)
@@ -240,7 +244,7 @@ class BackpropScene(LectureScene):
         hidden = self.out - 1
         w = rf"w_{{{j + 1}}}"
         h = rf"h_{{{j + 1}}}"
-        slope = float(get_activation("sigmoid").output_derivative(np.array(ex.forward.prediction)))
+        slope = ex.output_slope
         gradient = ex.dW[hidden][j, 0]
         cells = self._table(
             [[rf"\frac{{\partial L}}{{\partial {w}}}", "=", r"\frac{\partial L}{\partial \hat{y}}",
@@ -248,9 +252,10 @@ class BackpropScene(LectureScene):
               rf"\frac{{\partial z}}{{\partial {w}}}"],
              [None, "=", LOSS_SLOPE_TEX[loss], r"\cdot", r"\sigma'(z)", r"\cdot", h],
              [self._text(f"dW[{hidden}][{j}][0]", gradient, significant_decimals(gradient)), "=",
-              self._factor("dL/dyhat", ex.output_gradient), r"\times",
-              self._factor("dsigma(z_out)", slope), r"\times",
-              self._factor(f"h[{hidden}][{j}]", ex.forward.activations[hidden][j])]],
+              self._factor("output_gradient", ex.output_gradient), r"\times",
+              self._factor("output_slope", slope), r"\times",
+              self._factor(f"forward.activations[{hidden}][{j}]",
+                           ex.forward.activations[hidden][j])]],
             [p.highlight, p.text, p.gradient, p.text, p.output, p.text, p.hidden])
         edge = self.diagram.edge(hidden, j, 0)
         self.narrate("Phase three: the chain rule. How does the loss change if we nudge one "
@@ -265,7 +270,7 @@ class BackpropScene(LectureScene):
         factors = VGroup(cells[2][2], cells[2][4])
         brace = Brace(factors, DOWN, color=p.gradient)
         delta = MathTex(r"\delta = \frac{\partial L}{\partial z} = "
-                        + self._text(f"delta[{self.out}][0]", output_delta,
+                        + self._text(f"deltas[{self.out - 1}][0]", output_delta,
                                      significant_decimals(output_delta)),
                         font_size=TEX_SIZE - 4, color=p.gradient)
         brace.put_at_tip(delta)
@@ -316,17 +321,16 @@ class BackpropScene(LectureScene):
         sub = f"{j + 1}"
         weight = ex.params_before[hidden].W[j, 0]
         output_delta = ex.deltas[self.out - 1][0]
-        a = ex.forward.activations[hidden][j]
-        slope = float(self.activation.output_derivative(np.array(a)))
+        slope = ex.hidden_slopes[hidden - 1][j]
         delta = ex.deltas[hidden - 1][j]
         symbol = ACTIVATION_SYMBOL[self.data.config.network.activation]
         cells = self._table(
             [[rf"\delta_{{{sub}}}", "=", r"\delta", r"\cdot", rf"w_{{{sub}}}", r"\cdot",
               rf"{symbol}'(z_{{{sub}}})"],
-             [self._text(f"delta[{hidden}][{j}]", delta, significant_decimals(delta)), "=",
-              self._factor(f"delta[{self.out}][0]", output_delta), r"\times",
-              self._factor(f"w[{hidden}][{j}][0]", weight), r"\times",
-              self._factor(f"gprime[{hidden}][{j}]", slope)]],
+             [self._text(f"deltas[{hidden - 1}][{j}]", delta, significant_decimals(delta)), "=",
+              self._factor(f"deltas[{self.out - 1}][0]", output_delta), r"\times",
+              self._factor(f"forward.params[{hidden}].W[{j}][0]", weight), r"\times",
+              self._factor(f"hidden_slopes[{hidden - 1}][{j}]", slope)]],
             [p.gradient, p.text, p.gradient, p.text, p.positive if weight >= 0 else p.negative,
              p.text, p.hidden])
         self.narrate("A hidden neuron's delta: the output's delta, back through its weight, "
@@ -338,8 +342,7 @@ class BackpropScene(LectureScene):
     def _to_inputs(self) -> None:
         p = self.palette
         ex = self.example
-        k = self.j if self.out == 2 else max(self.diagram.drawn_indices(1),
-                                             key=lambda i: abs(ex.deltas[0][i]))
+        k = self.j if self.out == 2 else self._followed(ex.followed_input_neurons, 1)
         edges = [(0, i, k) for i in self.diagram.drawn_indices(0)]
         labels = self._gradient_labels(edges)
         hide: list[tuple] = []
@@ -354,8 +357,8 @@ class BackpropScene(LectureScene):
             [[rf"\frac{{\partial L}}{{\partial w_{{1{sub}}}}}", "=", "x_1", r"\cdot",
               rf"\delta_{{{sub}}}"],
              [self._text(f"dW[0][0][{k}]", ex.dW[0][0, k], significant_decimals(ex.dW[0][0, k])),
-              "=", self._factor("x[0]", x, 2), r"\times",
-              self._factor(f"delta[1][{k}]", ex.deltas[0][k])]],
+              "=", self._factor("forward.x[0]", x, 2), r"\times",
+              self._factor(f"deltas[0][{k}]", ex.deltas[0][k])]],
             [p.highlight, p.text, p.input, p.text, p.gradient])
         self.narrate("Phase five: input weights get input times delta.",
                      self.phases.next("gradients to the input layer"), FadeOut(self.panel),
@@ -363,9 +366,7 @@ class BackpropScene(LectureScene):
                      *self._hide_labels(hide), *self._tint(edges), *self._show_labels(labels),
                      Write(self._row(cells, 0)), run_time=2)
         self.panel = VGroup(self._row(cells, 0), self._row(cells, 1))
-        largest_first = max(abs(g) for g in np.ravel(ex.dW[0]))
-        largest_last = max(abs(g) for g in np.ravel(ex.dW[-1]))
-        if largest_first < SMALL_SHARE * largest_last:
+        if ex.largest_gradients[0] < SMALL_SHARE * ex.largest_gradients[-1]:
             line = "Far smaller: every layer back shrinks the gradients."
         else:
             line = "The inputs are data, not weights: backpropagation stops here."
@@ -378,13 +379,13 @@ class BackpropScene(LectureScene):
         before, after = ex.params_before[hidden].W[j, 0], ex.params_after[hidden].W[j, 0]
         gradient = ex.dW[hidden][j, 0]
         d = change_decimals(before, after)
-        rate = self.show_value("learning_rate", ex.learning_rate, 6)
+        rate = self.show_value("backprop_example.learning_rate", ex.learning_rate, 6)
         rule = MathTex(r"w", r"\leftarrow", r"w", "-", r"\eta", r"\,\nabla L",
                        font_size=TEX_SIZE + 4, color=p.text)
         rule[5].set_color(p.gradient)
-        step = MathTex(self._text(f"w_before[{hidden}][{j}][0]", before, d), "-", f"{rate:g}",
+        step = MathTex(self._text(f"forward.params[{hidden}].W[{j}][0]", before, d), "-", f"{rate:g}",
                        r"\times", self._factor(f"dW[{hidden}][{j}][0]", gradient), "=",
-                       self._text(f"w_after[{hidden}][{j}][0]", after, d), font_size=TEX_SIZE,
+                       self._text(f"params_after[{hidden}].W[{j}][0]", after, d), font_size=TEX_SIZE,
                        color=p.text)
         step[4].set_color(p.gradient)
         step[6].set_color(p.highlight)
@@ -415,7 +416,7 @@ class BackpropScene(LectureScene):
         d_pred = change_decimals(ex.forward.prediction, ex.prediction_after)
         d_loss = change_decimals(ex.loss, ex.loss_after)
         rows = VGroup(
-            MathTex(r"\hat{y}:\ ", self._text("prediction", ex.forward.prediction, d_pred),
+            MathTex(r"\hat{y}:\ ", self._text("forward.prediction", ex.forward.prediction, d_pred),
                     r"\rightarrow", self._text("prediction_after", ex.prediction_after, d_pred),
                     font_size=TEX_SIZE, color=p.output),
             MathTex(r"L:\ ", self._text("loss", ex.loss, d_loss), r"\rightarrow",

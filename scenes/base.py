@@ -11,7 +11,7 @@ import math
 import os
 from dataclasses import dataclass
 
-from manim import Animation, DecimalNumber, Scene, ThreeDScene
+from manim import Animation, DecimalNumber, Scene, Text, ThreeDScene
 
 from scenes import theme
 
@@ -62,31 +62,56 @@ class LectureMixin:
         self.palette = theme.use(lecture_config().lecture.theme)
         self.camera.background_color = self.palette.background
         self.narration: list[NarrationLine] = []
-        self.displayed: dict[str, float] = {}
+        self.overlap_allowed: list[tuple] = []   # text pairs allowed to overlap (allow_overlap)
+        self.displayed: dict[str, float] = {}   # facts path -> the number as shown
+        self.decimals: dict[str, int] = {}       # facts path -> its decimals on screen
+        self.drawn: dict[str, float] = {}        # values drawn as shapes (heatmaps, paths)
 
-    def show_value(self, key: str, value: float, decimals: int = 2) -> float:
-        """Record a number this scene puts on screen, rounded as displayed.
+    def show_value(self, path: str, value: float, decimals: int = 2, *,
+                   percent: bool = False) -> float:
+        """Record a number this scene puts on screen and return it as displayed.
 
-        The real-numbers tests compare ``displayed`` with what nnmath computed, so every value a
-        scene shows must pass through here (or through ``number``).
+        ``path`` is where the number lives in the lecture's facts (``nnlecture facts``), e.g.
+        ``forward_example.x[0]``; with ``percent`` the screen shows 100 × that fact. A test looks
+        every recorded path up in the facts and checks the shown value, so every number a scene
+        shows must pass through here (or ``number``, or ``record_diagram``).
         """
-        shown = round(float(value), decimals)
+        key = f"{path} %" if percent else path
+        shown = round(float(value) * (100 if percent else 1), decimals)
         self.displayed[key] = shown
+        self.decimals[key] = decimals
         return shown
 
-    def record_diagram(self, prefix: str, diagram) -> None:
-        """Record the values a NetworkDiagram shows inside its neurons, as displayed."""
+    def make_heading(self, text: str) -> Text:
+        """The scene's heading at the heading size, centred in the frame's heading band."""
+        heading = Text(text, font=theme.FONT, font_size=theme.TYPE.heading, color=self.palette.text)
+        return theme.HEADING.fit(heading)
+
+    def allow_overlap(self, first, second) -> None:
+        """Declare that text inside ``first`` may overlap text inside ``second`` on purpose
+        (e.g. a value written over its own label); the layout check in the tests skips them."""
+        self.overlap_allowed.append((first, second))
+
+    def record_diagram(self, path: str, diagram) -> None:
+        """Record the values a NetworkDiagram shows inside its neurons, as displayed; ``path``
+        is the facts path of the activations it was drawn with (one list per layer)."""
         for layer, size in enumerate(diagram.layer_sizes):
             for i in range(size):
                 label = diagram.label(layer, i)
                 if isinstance(label, DecimalNumber):
-                    self.displayed[f"{prefix}[{layer}][{i}]"] = round(label.get_value(), 2)
+                    self.show_value(f"{path}[{layer}][{i}]", label.get_value(), 2)
 
-    def number(self, key: str, value: float, decimals: int = 2, **kwargs) -> DecimalNumber:
+    def record_drawn(self, key: str, value: float) -> None:
+        """Record a value drawn as a shape rather than written (a heatmap cell, a path's corner),
+        for the scene's own tests."""
+        self.drawn[key] = float(value)
+
+    def number(self, path: str, value: float, decimals: int = 2, *, percent: bool = False,
+               **kwargs) -> DecimalNumber:
         """A DecimalNumber for a value from the lecture data, recorded as displayed."""
         kwargs.setdefault("color", self.palette.text)
-        return DecimalNumber(self.show_value(key, value, decimals), num_decimal_places=decimals,
-                             **kwargs)
+        return DecimalNumber(self.show_value(path, value, decimals, percent=percent),
+                             num_decimal_places=decimals, **kwargs)
 
     def narrate(self, line: str, *animations: Animation, run_time: float | None = None) -> None:
         """Say ``line`` while playing ``animations``, then hold until it has been read.

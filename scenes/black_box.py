@@ -37,9 +37,9 @@ class BlackBoxScene(LectureScene):
         x_vector = VGroup(
             MathTex(r"\mathbf{x} =", font_size=40, color=p.input),
             MathTex("(", font_size=40, color=p.text),
-            self.number("x[0]", ex.x[0], font_size=36, color=p.input),
+            self.number("forward_example.x[0]", ex.x[0], font_size=36, color=p.input),
             MathTex(",", font_size=40, color=p.text),
-            self.number("x[1]", ex.x[1], font_size=36, color=p.input),
+            self.number("forward_example.x[1]", ex.x[1], font_size=36, color=p.input),
             MathTex(")", font_size=40, color=p.text),
         ).arrange(RIGHT, buff=0.1)
         caption = Text(f"a test point of the {DATASET_NAME[self.data.config.data.name]} data",
@@ -48,11 +48,12 @@ class BlackBoxScene(LectureScene):
         inputs.next_to(box, LEFT, buff=1.2)
         in_arrow = Arrow(inputs.get_right(), box.get_left(), buff=0.15, color=p.input)
         prediction = VGroup(MathTex(r"\hat{y} =", font_size=40, color=p.output),
-                            self.number("prediction", ex.prediction, font_size=36,
+                            self.number("forward_example.prediction", ex.prediction, font_size=36,
                                         color=p.output)).arrange(RIGHT, buff=0.12)
-        verdict = Text(f"class {self.show_value('predicted_class', ex.predicted_class, 0):g}",
+        verdict = Text(f"class {self.show_value('forward_example.predicted_class', ex.predicted_class, 0):g}",
                        font=theme.FONT, font_size=theme.BODY_SIZE, color=p.text)
-        truth = Text(f"true label: {self.show_value('label', ex.label, 0):g}", font=theme.FONT,
+        label = self.show_value("forward_example.label", ex.label, 0)
+        truth = Text(f"true label: {label:g}", font=theme.FONT,
                      font_size=theme.SMALL_SIZE, color=p.muted)
         output = VGroup(prediction, verdict, truth).arrange(DOWN, buff=0.2)
         output.next_to(box, RIGHT, buff=1.2)
@@ -79,13 +80,13 @@ class BlackBoxScene(LectureScene):
         diagram = NetworkDiagram(self.data.layer_sizes, weights, ex.activations, labels="values",
                                  width=6.0, height=4.4)
         diagram.move_to(DOWN * 0.3 + LEFT * 1.2)
-        self.record_diagram("a", diagram)
+        self.record_diagram("forward_example.activations", diagram)
         diagram.neurons.set_fill(opacity=0.08)  # dark until the forward pass lights them up
         self.narrate("But what is inside? Open the box.",
                      FadeOut(inputs, shift=LEFT * 0.5), FadeOut(output[0]),
                      output[1].animate.to_edge(RIGHT, buff=0.6),
                      box.animate.scale(1.9).set_opacity(0.12).move_to(diagram), run_time=2)
-        self.narrate("Layers of neurons, joined by weights the network learned from data. "
+        self.narrate("Layers of neurons, joined by weights set by training on data. "
                      "Blue weights are positive, orange negative; thicker means stronger.",
                      FadeOut(box), Create(diagram.edges), FadeIn(diagram.neurons),
                      FadeIn(diagram.ellipses), FadeIn(diagram.braces), run_time=2.5)

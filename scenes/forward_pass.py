@@ -30,7 +30,7 @@ class ForwardPassScene(LectureScene):
         self.diagram = NetworkDiagram(self.data.layer_sizes, [layer.W for layer in ex.params],
                                       ex.activations, labels="values", width=8.0, height=4.6)
         self.diagram.move_to(DOWN * 0.5 + LEFT * 1.3)
-        self.record_diagram("a", self.diagram)
+        self.record_diagram("forward_example.activations", self.diagram)
         self.diagram.neurons.set_fill(opacity=0.08)
         self.diagram.labels.set_opacity(0)
         self.narrate("Forward propagation passes one input through the network, layer by layer, "
@@ -89,7 +89,8 @@ class ForwardPassScene(LectureScene):
         zs = self.example.zs[layer - 1]
         labels = VGroup()
         for i in self.diagram.drawn_indices(layer):
-            z = self.number(f"z[{layer}][{i}]", zs[i], font_size=26, color=self.palette.gradient)
+            z = self.number(f"forward_example.zs[{layer - 1}][{i}]", zs[i], font_size=26,
+                            color=self.palette.gradient)
             label = VGroup(MathTex("z=", font_size=28, color=self.palette.gradient), z)
             label.arrange(RIGHT, buff=0.05).next_to(self.diagram.neuron(layer, i), UR, buff=0.02)
             labels.add(label)
@@ -99,11 +100,14 @@ class ForwardPassScene(LectureScene):
         p = self.palette
         ex = self.example
         prediction = VGroup(MathTex(r"\hat{y} =", font_size=40, color=p.output),
-                            self.number("prediction", ex.prediction, font_size=36, color=p.output))
+                            self.number("forward_example.prediction", ex.prediction,
+                                        font_size=36, color=p.output))
         prediction.arrange(RIGHT, buff=0.12)
-        predicted = Text(f"predicted class {self.show_value('predicted_class', ex.predicted_class, 0):g}",
+        predicted_class = self.show_value("forward_example.predicted_class", ex.predicted_class, 0)
+        predicted = Text(f"predicted class {predicted_class:g}",
                          font=theme.FONT, font_size=theme.SMALL_SIZE + 2, color=p.text)
-        label = Text(f"true label {self.show_value('label', ex.label, 0):g}", font=theme.FONT,
+        true_label = self.show_value("forward_example.label", ex.label, 0)
+        label = Text(f"true label {true_label:g}", font=theme.FONT,
                      font_size=theme.SMALL_SIZE + 2, color=p.muted)
         correct = ex.predicted_class == ex.label
         verdict = Text("correct" if correct else "wrong", font=theme.FONT,

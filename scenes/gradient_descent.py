@@ -157,7 +157,7 @@ class GradientDescentScene(LectureThreeDScene):
             points = [*line.get_start_anchors(), line.get_end()]
         for k, point in enumerate(points):
             for axis, value in enumerate(axes.p2c(point)):
-                self.show_value(f"drawn.{name}[{k}][{axis}]", value, 3)
+                self.record_drawn(f"{name}[{k}][{axis}]", round(value, 3))
 
     def _box_axes(self, axes: ThreeDAxes, labels: tuple[Mobject, Mobject, Mobject]) -> tuple[VGroup, VGroup]:
         """Three edges from the low corner of ``axes``, each labelled outside the box at its
@@ -208,9 +208,10 @@ class GradientDescentScene(LectureThreeDScene):
         tangent.add_updater(lambda m: m.become(self._tangent(axes, x.get_value(), dot)))
         dot.update()
         tangent.update()
-        start, slope = c.path.points[0, 0], float(curve_derivative(c.path.points[0, 0]))
-        slope_row = self._value_row(rf"f'({self.show_value('curve.x[0]', start, 2):g}) =",
-                                    "curve.slope[0]", slope, 2, color=p.gradient)
+        start = self.show_value("descent.curve.path.points[0][0]", c.path.points[0, 0], 2)
+        slope = c.slopes[0]
+        slope_row = self._value_row(rf"f'({start:g}) =", "descent.curve.slopes[0]", slope, 2,
+                                    color=p.gradient)
         slope_row.next_to(formula, DOWN, buff=0.6).align_to(formula, LEFT)
         downhill = "to the right" if slope < 0 else "to the left"
         sign = "negative" if slope < 0 else "positive"
@@ -218,7 +219,7 @@ class GradientDescentScene(LectureThreeDScene):
                      f"{downhill}.", FadeIn(dot), Create(tangent), FadeIn(slope_row), run_time=1.5)
 
         rule = MathTex(r"x \leftarrow x - \eta\, f'(x)", font_size=42, color=p.text)
-        rate = self._value_row(r"\eta =", "curve.learning_rate", c.path.learning_rate, 2)
+        rate = self._value_row(r"\eta =", "descent.curve.path.learning_rate", c.path.learning_rate, 2)
         VGroup(rule, rate).arrange(DOWN, aligned_edge=LEFT, buff=0.25) \
             .next_to(slope_row, DOWN, buff=0.6).align_to(formula, LEFT)
         self.narrate("So step against the slope, scaled by a learning rate, eta.",
@@ -234,7 +235,7 @@ class GradientDescentScene(LectureThreeDScene):
         self.narrate("The steps grow where the curve is steep and shrink as it flattens.",
                      Succession(*hops), self._draw_path(trail), run_time=4)
 
-        minimum = self._value_row(r"f'(x) = 0 \text{ at } x =", "curve.minimum", c.minimum, 2,
+        minimum = self._value_row(r"f'(x) = 0 \text{ at } x =", "descent.curve.minimum", c.minimum, 2,
                                   color=p.gradient)
         minimum.move_to(slope_row, aligned_edge=LEFT)
         self.narrate("At the bottom the slope is zero: the minimum.",
@@ -252,7 +253,7 @@ class GradientDescentScene(LectureThreeDScene):
         for k, raw in enumerate(coefficients):
             if round(float(raw), 2) == 0:
                 continue
-            value = self.show_value(f"curve.coefficient[{k}]", raw, 2)
+            value = self.show_value(f"descent.curve.coefficients[{k}]", raw, 2)
             power = degree - k
             magnitude = f"{abs(value):g}" if abs(value) != 1 or power == 0 else ""
             variable = "" if power == 0 else "x" if power == 1 else f"x^{{{power}}}"
@@ -329,10 +330,10 @@ class GradientDescentScene(LectureThreeDScene):
         steps = len(path.values) - 1
         drawn = self._surface_path(axes, path.points, path.values, range(steps + 1), "bowl")
         readout = self._fixed(VGroup(
-            self._value_row(r"\eta =", "bowl.learning_rate", path.learning_rate, 2),
-            self._value_row(r"\text{start: } f =", "bowl.loss[0]", path.values[0]),
-            self._value_row(rf"\text{{step {self.show_value('bowl.steps', steps, 0):g}: }} f =",
-                            "bowl.loss[-1]", path.values[-1]),
+            self._value_row(r"\eta =", "descent.bowl_path.learning_rate", path.learning_rate, 2),
+            self._value_row(r"\text{start: } f =", "descent.bowl_path.values[0]", path.values[0]),
+            self._value_row(rf"\text{{step {self.show_value('descent.bowl_path.steps', steps, 0):g}: }} f =",
+                            "descent.bowl_path.values[-1]", path.values[-1]),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3).to_corner(DOWN + LEFT, buff=0.6))
         self.add(drawn)
         self.narrate("Each step heads straight downhill, and the loss falls with every step.",
@@ -381,10 +382,12 @@ class GradientDescentScene(LectureThreeDScene):
         drawn = self._path([axes.c2p(*w) for w in path.points], range(len(path.points)),
                            hops=True, radius=0.045)
         self._record_path(f"rate[{index}]", axes, drawn)
-        eta = self._value_row(r"\eta =", f"rate[{index}].learning_rate", path.learning_rate, 2)
+        eta = self._value_row(r"\eta =", f"descent.learning_rates[{index}].learning_rate",
+                              path.learning_rate, 2)
         title = VGroup(eta, self._text(RATE_VERDICTS[index], color=p.muted)) \
             .arrange(DOWN, buff=0.12).next_to(axes, UP, buff=0.25)
-        result = self._value_row(r"\text{final } f =", f"rate[{index}].loss[-1]", path.values[-1])
+        result = self._value_row(r"\text{final } f =", f"descent.learning_rates[{index}].values[-1]",
+                                 path.values[-1])
         panel = Group(axes, contours, drawn, title)
         panel.axes, panel.contours, panel.path, panel.title, panel.result = \
             axes, contours, drawn, title, result
@@ -397,7 +400,7 @@ class GradientDescentScene(LectureThreeDScene):
         grid = s.grid
         names = tuple(MathTex(_param_tex(ref), font_size=36, color=p.text) for ref in s.weights)
         axes, surface, edges, labels = self._landscape(grid, (*names, self._text("loss", color=p.gradient)))
-        key = self._fixed(self._loss_key(float(grid.values.min()), float(grid.values.max())))
+        key = self._fixed(self._loss_key(*s.loss_range))
         self.narrate("Now our real network: its training loss over two of its weights, with all "
                      "the others held at their final values.",
                      *self._subtitle("the real loss over two weights"),
@@ -431,8 +434,8 @@ class GradientDescentScene(LectureThreeDScene):
         """The colour bar of the loss, with the slice's lowest and highest values."""
         p = self.palette
         bar = colorbar(self.loss_colors, 0.3, 3.0)
-        top = self._value_row("", "slice.loss.max", high, size=32)
-        bottom = self._value_row("", "slice.loss.min", low, size=32)
+        top = self._value_row("", "descent.loss_slice.loss_range[1]", high, size=32)
+        bottom = self._value_row("", "descent.loss_slice.loss_range[0]", low, size=32)
         top.next_to(bar, RIGHT, buff=0.15).align_to(bar, UP)
         bottom.next_to(bar, RIGHT, buff=0.15).align_to(bar, DOWN)
         title = self._text("loss", color=p.gradient).next_to(bar, UP, buff=0.2)
@@ -462,7 +465,7 @@ class GradientDescentScene(LectureThreeDScene):
         placed: list[Mobject] = list(avoid)
         labels = VGroup()
         for k in labelled:
-            epoch = self.show_value(f"slice.epoch[{k}]", epochs[k], 0)
+            epoch = self.show_value(f"descent.loss_slice.path_epochs[{k}]", epochs[k], 0)
             label = self._text(f"epoch {epoch:g}", size=theme.SMALL_SIZE)
             label.add_background_rectangle(color=p.background, opacity=0.75, buff=0.06)
 

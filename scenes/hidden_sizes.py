@@ -9,10 +9,12 @@ from manim import (
     DOWN, RIGHT, UP, Create, FadeIn, Group, Indicate, SurroundingRectangle, Text, VGroup, config,
 )
 
+from nnmath.verdicts import Outcome, Trend
 from scenes import theme
 from scenes.base import LectureScene, lecture_data
 from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.network_diagram import RADIUS_PER_PITCH, NetworkDiagram
+from scenes.narration import ONE_LINE, count, spoken_list
 from scenes.notation import ACTIVATION_NAME, DATASET_NAME
 
 FRAME_MARGIN = 0.4
@@ -21,20 +23,14 @@ MAX_PANEL_WIDTH = 4.2
 MAX_MAP_HEIGHT = 2.8
 DIAGRAM_HEIGHT = 1.5       # the tallest diagram's; the others share its scale
 MAX_NEURONS_SHOWN = 10
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:g} {noun}" if n == 1 else f"{n:g} {noun}s"
-
-
-def _spoken_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+RATE_DECIMALS = 6          # a lowered learning rate is a halving of the config's: shown in full
 
 
 class HiddenSizesScene(LectureScene):
     def construct(self) -> None:
         self.data = lecture_data()
         self.networks = self.data.hidden_size_comparison
+        self.verdicts = self.data.hidden_size_verdicts
         heading = Text("Hidden layer sizes", font=theme.FONT, font_size=theme.HEADING_SIZE,
                        color=self.palette.text).to_edge(UP, buff=0.35)
         self._build_panels(heading)
@@ -101,20 +97,20 @@ class HiddenSizesScene(LectureScene):
 
     def _title(self, k: int, network, width: float) -> Text:
         """'N hidden neurons', or just 'N neurons' where the columns are too narrow for that."""
-        hidden = self.show_value(f"network[{k}].hidden", network.layer_sizes[1], 0)
-        for text in (_count(hidden, "hidden neuron"), _count(hidden, "neuron")):
+        hidden = self.show_value(f"hidden_size_comparison[{k}].layer_sizes[1]", network.layer_sizes[1], 0)
+        for text in (count(hidden, "hidden neuron"), count(hidden, "neuron")):
             title = Text(text, font=theme.FONT, font_size=theme.SMALL_SIZE + 4,
                          color=self.palette.hidden)
             if title.width <= width:
                 return title
-        return Text(_count(hidden, "neuron"), font=theme.FONT, font_size=theme.SMALL_SIZE,
+        return Text(count(hidden, "neuron"), font=theme.FONT, font_size=theme.SMALL_SIZE,
                     color=self.palette.hidden)
 
     def _map(self, k: int, network, height: float) -> DecisionMap:
         """The network's boundary, recording every grid cell it is coloured from."""
         p = self.palette
         for (i, j), value in np.ndenumerate(network.grid.values):
-            self.show_value(f"network[{k}].heatmap[{i}][{j}]", value, 4)
+            self.record_drawn(f"network[{k}].heatmap[{i}][{j}]", round(value, 4))
         return DecisionMap(network.grid.values, self.data.bounds, colors=(p.negative, p.positive),
                            background=p.background, frame_color=p.muted, height=height)
 
@@ -128,23 +124,38 @@ class HiddenSizesScene(LectureScene):
         p = self.palette
         rows = VGroup()
         for name, text in (("train_accuracy", "train"), ("test_accuracy", "test")):
-            value = self.number(f"network[{k}].{name}", 100 * getattr(network, name), 1,
-                                font_size=32, unit=r"\%")
+            value = self.number(f"hidden_size_comparison[{k}].{name}", getattr(network, name), 1,
+                                percent=True, font_size=32, unit=r"\%")
             label = Text(text, font=theme.FONT, font_size=theme.SMALL_SIZE + 2, color=p.muted)
             rows.add(VGroup(label, value).arrange(RIGHT, buff=0.15, aligned_edge=DOWN))
+        if network.rate_lowered:
+            rate = self.show_value(f"hidden_size_comparison[{k}].learning_rate",
+                                   network.learning_rate, RATE_DECIMALS)
+            rows.add(Text(f"learning rate {rate:g}", font=theme.FONT, font_size=theme.SMALL_SIZE,
+                          color=p.muted))
         return rows.arrange(DOWN, buff=0.12)
+
+    def _shown(self, k: int, name: str) -> float:
+        """Network k's size ("hidden") or accuracy in percent, as it is shown on screen."""
+        path = f"hidden_size_comparison[{k}]."
+        return self.displayed[path + ("layer_sizes[1]" if name == "hidden" else f"{name} %")]
 
     # -- the story -----------------------------------------------------------------------------
     def _show_networks(self) -> None:
-        sizes = _spoken_list([f"{self.displayed[f'network[{k}].hidden']:g}"
+        sizes = spoken_list([f"{self._shown(k, 'hidden'):g}"
                               for k in range(len(self.networks))])
-        epochs = self.show_value("epochs", self.data.config.training.epochs, 0)
+        epochs = self.show_value("config.training.epochs", self.data.config.training.epochs, 0)
         count = "One network" if len(self.networks) == 1 else "Networks"
         noun = "neuron" if sizes == "1" else "neurons"
         self.narrate(f"{count} with {sizes} hidden {noun}, each trained for {epochs:g} epochs "
                      "on the same data.",
                      *(FadeIn(title) for title in self.titles),
                      *(Create(diagram) for diagram in self.diagrams), run_time=2)
+        for k, network in enumerate(self.networks):
+            if network.rate_lowered:
+                rate = self.displayed[f"hidden_size_comparison[{k}].learning_rate"]
+                self.narrate(f"At the configured learning rate the {self._shown(k, 'hidden'):g}-"
+                             f"neuron network's training diverged, so it was trained at {rate:g}.")
 
     def _show_boundaries(self) -> None:
         dataset = DATASET_NAME[self.data.config.data.name]
@@ -154,10 +165,16 @@ class HiddenSizesScene(LectureScene):
                      run_time=2)
 
     def _explain_capacity(self) -> None:
-        activation = ACTIVATION_NAME[self.data.config.network.activation]
-        self.narrate(f"Each {activation} hidden neuron responds to one straight line across the "
-                     "plane; the output neuron combines them, so more neurons let the boundary "
-                     "bend in more places.",
+        activation = self.data.config.network.activation
+        if activation == "linear":
+            line = ("Each linear hidden neuron responds to one straight line across the plane, and "
+                    "the output neuron's sum of them is again one straight line: more neurons "
+                    "cannot bend the boundary.")
+        else:
+            line = (f"Each {ACTIVATION_NAME[activation]} hidden neuron responds to one straight "
+                    "line across the plane; the output neuron combines them, so more neurons let "
+                    "the boundary bend in more places.")
+        self.narrate(line,
                      *(Indicate(diagram.layer_group(1), color=self.palette.highlight, scale_factor=1.15)
                        for diagram in self.diagrams), run_time=2)
 
@@ -166,55 +183,84 @@ class HiddenSizesScene(LectureScene):
                      *(FadeIn(rows, shift=UP * 0.15) for rows in self.accuracies), run_time=1)
 
     def _compare(self) -> None:
-        """Say what the numbers show, ordered by size, and frame the best test accuracy."""
-        by_size = sorted(range(len(self.networks)),
-                         key=lambda k: self.displayed[f"network[{k}].hidden"])
-        trains = [self.displayed[f"network[{k}].train_accuracy"] for k in by_size]
-        tests = [self.displayed[f"network[{k}].test_accuracy"] for k in by_size]
-        sizes = [self.displayed[f"network[{k}].hidden"] for k in by_size]
-        self.narrate(self._train_line(trains))
-        best = [k for k in by_size if self.displayed[f"network[{k}].test_accuracy"] == max(tests)]
+        """Say what the numbers show, by size (nnmath's comparison), and frame the best test
+        accuracy."""
+        comparison = self.data.size_comparison
+        by_size = sorted(range(len(self.networks)), key=lambda k: self._shown(k, "hidden"))
+        trains = [self._shown(k, "train_accuracy") for k in by_size]
+        tests = [self._shown(k, "test_accuracy") for k in by_size]
+        self.narrate(self._train_line(comparison.train_trend, trains))
+        best = [k for k in by_size if self._shown(k, "hidden") in comparison.best_sizes]
         frames = [SurroundingRectangle(self.accuracies[k][1], color=self.palette.highlight,
                                        buff=0.08) for k in best]
-        line = self._test_line(tests, sizes)
+        line = self._test_line(comparison, tests, [self.verdicts[k] for k in by_size])
         if len(best) < len(by_size):
             self.narrate(line, *(Create(frame) for frame in frames), run_time=1)
         else:
+            self.narrate(line)
+        for line in self._outcome_lines(by_size):
             self.narrate(line)
         self.narrate("So more neurons buy a more flexible boundary; whether that helps, only "
                      "points the network never trained on can tell.")
 
     @staticmethod
-    def _train_line(trains: list[float]) -> str:
-        if len(set(trains)) == 1:
+    def _train_line(trend: Trend, trains: list[float]) -> str:
+        if trend is Trend.SINGLE:
+            return f"It classifies {trains[0]:g} percent of its training points correctly."
+        if trend is Trend.SAME:
             if trains[0] == 100:
                 return "Every one of them classifies all of its training points correctly."
             return f"All of them fit the same share of their training points, {trains[0]:g} percent."
-        if all(a <= b for a, b in zip(trains, trains[1:])):
-            return "The more hidden neurons, the more closely a network fits its training points."
+        if trend is Trend.RISING:
+            return "On the training points, accuracy never falls as the networks grow."
+        if trend is Trend.FALLING:
+            return ("On the training points, accuracy never rises as the networks grow: bigger "
+                    "does not fit better here.")
         return ("On the training points they differ, though not steadily with size: training also "
                 "depends on where each network starts.")
 
     @staticmethod
-    def _test_line(tests: list[float], sizes: list[float]) -> str:
-        if len(tests) == 1:
+    def _test_line(comparison, tests: list[float], verdicts: list) -> str:
+        """The test accuracies by size (``tests`` and ``verdicts`` ascending in size)."""
+        trend = comparison.test_trend
+        if trend is Trend.SINGLE:
             return f"On the test points it scores {tests[0]:g} percent."
-        if len(set(tests)) == 1:
-            enough = "1 hidden neuron is" if sizes[0] == 1 else f"{sizes[0]:g} hidden neurons are"
-            return (f"On the test points they tie at {tests[0]:g} percent: for this data "
-                    f"{enough} already enough.")
-        best = [size for size, test in zip(sizes, tests) if test == max(tests)]
-        rising = all(a <= b for a, b in zip(tests, tests[1:]))
-        falling = all(a >= b for a, b in zip(tests, tests[1:]))
-        if rising:
-            return ("On the test points the larger networks do better: here the extra "
-                    "flexibility carries over to new points.")
-        if falling:
-            return ("On the test points the smallest network does best: the larger ones' extra "
-                    "flexibility does not carry over to new points.")
-        named = _spoken_list([f"{size:g}" for size in best])
-        who = "1 hidden neuron does" if best == [1] else f"{named} hidden neurons do"
-        if sizes[-1] not in best:
+        if trend is Trend.SAME:
+            same = f"On the test points they score the same, {tests[0]:g} percent"
+            if verdicts[0].outcome is Outcome.WELL:
+                return f"{same}: for this data {count(comparison.sizes[0], 'hidden neuron')} " \
+                       f"{'is' if comparison.sizes[0] == 1 else 'are'} already enough."
+            if all(v.outcome is Outcome.CHANCE for v in verdicts):
+                return f"{same}, no better than chance."
+            return f"{same}: size makes no difference here."
+        named = spoken_list([f"{size:g}" for size in comparison.best_sizes])
+        who = "1 hidden neuron does" if comparison.best_sizes == (1,) else f"{named} hidden neurons do"
+        if trend is Trend.RISING:
+            return (f"On the test points a larger network never does worse, and {who} best: here "
+                    "the extra flexibility carries over to new points.")
+        if trend is Trend.FALLING:
+            return f"On the test points bigger is not better: {who} best, and the largest does worse."
+        if trend is Trend.LARGEST_NOT_BEST:
             return (f"On the test points, {who} best, not the most: more flexibility does not "
                     "always carry over to new points.")
         return f"On the test points, {who} best, but accuracy does not rise steadily with size."
+
+    def _outcome_lines(self, by_size: list[int]) -> list[str]:
+        """The networks that stayed at chance (and why) or overfitted, by name."""
+        lines = []
+        chance = [k for k in by_size if self.verdicts[k].outcome is Outcome.CHANCE]
+        if chance:
+            sizes = [self._shown(k, "hidden") for k in chance]
+            which = count(sizes[0], "hidden neuron") if len(sizes) == 1 else \
+                f"{spoken_list([f'{size:g}' for size in sizes])} hidden neurons"
+            stays = "the network stays" if len(sizes) == 1 else "the networks stay"
+            limits = {self.verdicts[k].limit for k in chance}
+            reason = f": {ONE_LINE[limits.pop()]}" if len(limits) == 1 and limits <= set(ONE_LINE) \
+                else ""
+            lines.append(f"With {which} {stays} at chance{reason}.")
+        for k in by_size:
+            if self.verdicts[k].outcome is Outcome.OVERFITTED:
+                lines.append(f"The {self._shown(k, 'hidden'):g}-neuron network overfits: "
+                             f"{self._shown(k, 'train_accuracy'):g} percent of its training "
+                             f"points, {self._shown(k, 'test_accuracy'):g} of the test points.")
+        return lines

@@ -21,6 +21,7 @@ from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.edge_labels import place_on_edges
 from scenes.mobjects.heatmap import Heatmap, colorbar
 from scenes.mobjects.network_diagram import NetworkDiagram
+from scenes.narration import decision_map_intro
 from scenes.notation import DATASET_NAME
 
 FRAME_LEFT, FRAME_RIGHT = -6.6, 6.8     # the frame's margins
@@ -82,7 +83,7 @@ class InsideNetworkScene(LectureScene):
                                       first.activations, labels="values",
                                       width=SAMPLE_DIAGRAM_SIZE[0], height=SAMPLE_DIAGRAM_SIZE[1])
         self.diagram.move_to(SAMPLE_DIAGRAM_CENTER)
-        self.record_diagram(f"class{first.label}.a", self.diagram)
+        self.record_diagram(f"{self._path(first)}.activations", self.diagram)
         self.diagram.neurons.set_fill(opacity=0.08)
         self.diagram.labels.set_opacity(0)
         self.narrate("Let's look inside the trained network while it works.",
@@ -111,7 +112,7 @@ class InsideNetworkScene(LectureScene):
             if placed is None:
                 continue
             for _, i, j in edges:
-                self.show_value(f"w[{layer}][{i}][{j}]", weights[layer].W[i, j], 2)
+                self.show_value(f"network.final[{layer}].W[{i}][{j}]", weights[layer].W[i, j], 2)
             labels.add(*placed)
         self.weight_labels = labels
         shown = FadeIn(labels) if len(labels) else Indicate(self.diagram.edges,
@@ -135,7 +136,7 @@ class InsideNetworkScene(LectureScene):
         caption = Text(f"what it learned on the {DATASET_NAME[self.data.config.data.name]}",
                        font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted)
         _inside_frame(caption.next_to(self.mini_map, UP, buff=0.15))
-        self.narrate("What it learned: orange is class zero, blue class one.",
+        self.narrate(decision_map_intro(self.data.training_verdict),
                      FadeIn(self.mini_map), FadeIn(dots),
                      FadeIn(caption), run_time=1.5)
         self.panel = Group(self.mini_map, dots, caption)
@@ -160,7 +161,7 @@ class InsideNetworkScene(LectureScene):
                          self.marker.animate(rate_func=_early).move_to(where),
                          FadeOut(self.verdict, rate_func=_early), forward,
                          run_time=forward.get_run_time())
-        self.record_diagram(f"class{example.label}.a", self.diagram)
+        self.record_diagram(f"{self._path(example)}.activations", self.diagram)
         output = self.diagram.neuron(len(self.data.layer_sizes) - 1, 0)
         correct = example.predicted_class == example.label
         level = "high" if example.prediction >= 0.5 else "low"
@@ -170,9 +171,14 @@ class InsideNetworkScene(LectureScene):
                      run_time=1.5)
         self.verdict = verdict
 
+    def _path(self, example) -> str:
+        """Where ``example`` (one of the class examples) is in the lecture's facts."""
+        index = next(k for k, shown in enumerate(self.examples) if shown is example)
+        return f"class_examples[{index}]"
+
     def _verdict(self, example) -> VGroup:
         p = self.palette
-        key = f"class{example.label}"
+        key = self._path(example)
         label = self.show_value(f"{key}.label", example.label, 0)
         predicted = self.show_value(f"{key}.predicted_class", example.predicted_class, 0)
         color = p.positive if example.label == 1 else p.negative
@@ -222,6 +228,7 @@ class InsideNetworkScene(LectureScene):
         for layer, grids in enumerate(self.data.neuron_grids, start=1):
             for i in big.drawn_indices(layer):
                 heatmap = Heatmap(grids[i].values, self.bounds, colors=(p.background, p.hidden),
+                                  value_range=self.data.neuron_ranges[layer - 1][i],
                                   width=map_height * self.aspect, height=map_height,
                                   frame_color=p.hidden).move_to(big.neuron(layer, i))
                 self.hidden_maps[layer, i] = heatmap
@@ -266,8 +273,8 @@ class InsideNetworkScene(LectureScene):
 
     def _range_label(self, layer: int, i: int, heatmap: Heatmap) -> Text:
         low, high = heatmap.value_range
-        low = self.show_value(f"range[{layer}][{i}].low", low, 2)
-        high = self.show_value(f"range[{layer}][{i}].high", high, 2)
+        low = self.show_value(f"neuron_ranges[{layer - 1}][{i}][0]", low, 2)
+        high = self.show_value(f"neuron_ranges[{layer - 1}][{i}][1]", high, 2)
         return Text(f"{low:.2f} to {high:.2f}", font=theme.FONT, font_size=theme.SMALL_SIZE,
                     color=self.palette.muted).next_to(heatmap, DOWN, buff=0.08)
 

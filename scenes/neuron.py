@@ -102,14 +102,14 @@ class NeuronScene(LectureScene):
                        color=p.muted).next_to(self.heading, DOWN, buff=0.2)
         new_heading = Text("One real neuron", font=theme.FONT, font_size=theme.HEADING_SIZE,
                            color=p.text).move_to(self.heading)
-        x_values = VGroup(*(self.number(f"x[{i}]", x, font_size=26).move_to(c)
+        x_values = VGroup(*(self.number(f"neuron_example.inputs[{i}]", x, font_size=26).move_to(c)
                             for i, (x, c) in enumerate(zip(ex.inputs, inputs))))
-        w_values = VGroup(*(self.number(f"w[{i}]", w, font_size=26, color=self._sign(w))
+        w_values = VGroup(*(self.number(f"neuron_example.weights[{i}]", w, font_size=26, color=self._sign(w))
                             .move_to(label) for i, (w, label) in enumerate(zip(ex.weights, weights))))
         for edge, w in zip(edges, ex.weights):
             edge.set_color(self._sign(w))
         bias = VGroup(MathTex("b =", font_size=32, color=p.text),
-                      self.number("b", ex.bias, font_size=28)).arrange(RIGHT, buff=0.12)
+                      self.number("neuron_example.bias", ex.bias, font_size=28)).arrange(RIGHT, buff=0.12)
         bias.next_to(body, DOWN, buff=0.25)
         self.narrate(f"Now real numbers: hidden neuron h{ex.neuron + 1} of our trained network, "
                      f"fed test sample number {ex.sample_index}.",
@@ -121,7 +121,8 @@ class NeuronScene(LectureScene):
         symbolic = MathTex("z", "=", terms, "+ b", font_size=38, color=p.text)
         numeric = self._sum_line()
         result = VGroup(MathTex("z =", font_size=38, color=p.text),
-                        self.number("z", ex.z, font_size=38, color=p.text)).arrange(RIGHT, buff=0.15)
+                        self.number("neuron_example.z", ex.z, font_size=38, color=p.text)
+                        ).arrange(RIGHT, buff=0.15)
         for line in (symbolic, numeric, result):
             line.to_edge(DOWN, buff=0.9).shift(LEFT * 2.2)
         self.narrate("First the weighted sum: multiply each input by its weight and add the bias.",
@@ -140,12 +141,13 @@ class NeuronScene(LectureScene):
             if i:
                 parts.append(MathTex("+", font_size=38, color=p.text))
             parts += [MathTex("(", font_size=38, color=p.text),
-                      self.number(f"sum.w[{i}]", w, font_size=34, color=self._sign(w)),
+                      self.number(f"neuron_example.weights[{i}]", w, font_size=34, color=self._sign(w)),
                       MathTex(r")\cdot(", font_size=38, color=p.text),
-                      self.number(f"sum.x[{i}]", x, font_size=34, color=p.input),
+                      self.number(f"neuron_example.inputs[{i}]", x, font_size=34, color=p.input),
                       MathTex(")", font_size=38, color=p.text)]
-        parts += [MathTex("+", font_size=38, color=p.text),
-                  self.number("sum.b", ex.bias, font_size=34)]
+        bias = self.number("neuron_example.bias", ex.bias, font_size=34)
+        parts += [MathTex("-" if ex.bias < 0 else "+", font_size=38, color=p.text),
+                  bias.set_value(abs(bias.get_value()))]   # the sign is the operator: "− 8.91"
         line = VGroup(*parts).arrange(RIGHT, buff=0.08)
         if line.width > 9:
             line.scale_to_fit_width(9)
@@ -168,19 +170,22 @@ class NeuronScene(LectureScene):
                           color=p.gradient, stroke_width=2)
         g_label = MathTex(g, font_size=56, color=p.text).move_to(body)
         a_line = VGroup(MathTex(f"a = {g}(z) =", font_size=38, color=p.text),
-                        self.number("a", ex.a, font_size=38, color=p.output)).arrange(RIGHT, buff=0.15)
+                        self.number("neuron_example.a", ex.a, font_size=38, color=p.output)
+                        ).arrange(RIGHT, buff=0.15)
         a_line.next_to(result, DOWN, buff=0.3, aligned_edge=LEFT)
         self.narrate("Then the activation function squashes z into the neuron's output a.",
                      ReplacementTransform(sigma, g_label), Create(curve_axes), FadeIn(axis_labels),
                      Create(curve), run_time=2)
-        a_value = self.number("a.out", ex.a, font_size=30, color=p.output).next_to(output, DOWN,
+        a_value = self.number("neuron_example.a", ex.a, font_size=30, color=p.output).next_to(output, DOWN,
                                                                                  buff=0.15)
         self.narrate("On the curve: our z, and the output it gives.",
                      Create(drop), FadeIn(dot, scale=2), Write(a_line), run_time=1.5)
         fill = float(np.clip(ex.a, 0.08, 1)) if 0 <= ex.a <= 1 else 0.6
+        on_fill = p.background if fill > 0.5 else p.text     # g stays legible on the fill
         self.narrate("The neuron fires with that strength and passes a on to the next layer.",
-                     body.animate.set_fill(p.hidden, opacity=fill), FadeIn(a_value),
-                     Indicate(a_label, color=p.output), run_time=2)
+                     body.animate.set_fill(p.hidden, opacity=fill),
+                     g_label.animate.set_color(on_fill), FadeIn(a_value),
+                     Indicate(VGroup(a_label, a_value), color=p.highlight), run_time=2)
 
     def _sign(self, w: float) -> str:
         return self.palette.positive if w >= 0 else self.palette.negative

@@ -11,11 +11,13 @@ from manim import (
 )
 
 from nnmath.activations import get_activation
+from nnmath.verdicts import Outcome
 from scenes import theme
 from scenes.base import LectureScene, lecture_data
 from scenes.biology import BiologicalNeuron
 from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.network_diagram import NetworkDiagram
+from scenes.narration import summary_result
 from scenes.notation import DATASET_NAME
 
 ICON_CENTER = np.array([3.3, 0.7, 0])
@@ -64,9 +66,13 @@ class SummaryScene(LectureScene):
 
     def _points(self) -> list[tuple]:
         data = self.data
-        sizes = "-".join(f"{self.show_value(f'size[{k}]', n, 0):g}"
+        sizes = "-".join(f"{self.show_value(f'network.layer_sizes[{k}]', n, 0):g}"
                          for k, n in enumerate(data.layer_sizes))
-        accuracy = self.show_value("test_accuracy", 100 * data.test_accuracy, 1)
+        accuracy = self.show_value("training.final_test_accuracy", data.test_accuracy, 1,
+                                   percent=True)
+        overfitted = data.training_verdict.outcome is Outcome.OVERFITTED   # then train is quoted
+        train = self.show_value("training.final_accuracy", data.train_accuracy, 1,
+                                percent=True) if overfitted else None
         dataset = DATASET_NAME[data.config.data.name]
         return [
             ("A function learned from data", "A neural network is a function learned from "
@@ -79,8 +85,8 @@ class SummaryScene(LectureScene):
              "boundary.", self._activation),
             ("Forward propagation", "Data flows layer by layer: a weighted sum z, then the "
              "activation a = g(z).", self._formula),
-            ("A network from scratch", f"Our {sizes} network learned the {dataset} data and "
-             f"reached {accuracy:g}% test accuracy.", self._boundary),
+            ("A network from scratch", summary_result(data.training_verdict, sizes, dataset,
+                                                      train, accuracy), self._boundary),
             ("Training", "Backpropagation finds the gradients; gradient descent follows them "
              "downhill, and the loss falls.", self._loss),
             ("Inside the network", "Trained weights, positive and negative, shape what each "

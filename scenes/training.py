@@ -14,9 +14,11 @@ from manim import (
 )
 
 from nnmath.config import LectureConfig, LectureOptions
+from nnmath.verdicts import Limit
 from scenes import theme
 from scenes.base import LectureScene, lecture_data, reading_time
 from scenes.mobjects.decision_map import DecisionMap
+from scenes.narration import loss_ends, training_result
 from scenes.notation import DATASET_NAME, LOSS_NAME
 
 CURVE_SAMPLES = 600      # log-spaced epochs at which the loss curves are drawn
@@ -24,18 +26,19 @@ MAP_HEIGHT = 4.6
 MAP_MAX_WIDTH = 6.2
 AXES_SIZE = (4.5, 2.8)
 TICK_SIZE = 28            # MathTex reads smaller than Text at the same size
-GAP_FACTOR = 2           # final test loss over this many times the train loss: narrated as a gap
 
 
 @dataclass(frozen=True)
 class Stop:
     """One state of the network the sweep stops at: its epoch, P(class 1) over the plane and
-    its train and test accuracy (fractions), all nnmath's."""
+    its train and test accuracy (fractions), all nnmath's; ``paths`` says where its epoch and
+    accuracies are in the lecture's facts."""
 
     epoch: int
     grid: np.ndarray
     accuracy: float
     test_accuracy: float
+    paths: dict
 
 
 class TrainingScene(LectureScene):
@@ -62,12 +65,18 @@ class TrainingScene(LectureScene):
         """nnmath's snapshot epochs, then the trained network itself when the last epoch is not a
         snapshot."""
         b = self.data.boundary
-        stops = [Stop(e, grid.values, accuracy, test_accuracy) for e, grid, accuracy, test_accuracy
-                 in zip(b.epochs, b.grids, b.accuracy, b.test_accuracy)]
+        stops = [Stop(e, grid.values, accuracy, test_accuracy,
+                      {name: f"training.snapshots[{k}].{name}"
+                       for name in ("epoch", "accuracy", "test_accuracy")})
+                 for k, (e, grid, accuracy, test_accuracy)
+                 in enumerate(zip(b.epochs, b.grids, b.accuracy, b.test_accuracy))]
         epochs = self.data.config.training.epochs
         if stops[-1].epoch < epochs:
             final = self.data.trained
-            stops.append(Stop(epochs, final.grid.values, final.train_accuracy, final.test_accuracy))
+            stops.append(Stop(epochs, final.grid.values, final.train_accuracy, final.test_accuracy,
+                              {"epoch": "config.training.epochs",
+                               "accuracy": "training.final_accuracy",
+                               "test_accuracy": "training.final_test_accuracy"}))
         return stops
 
     # -- building and laying out ------------------------------------------------------------------
@@ -82,8 +91,8 @@ class TrainingScene(LectureScene):
         self.images = [self.map.image_for(stop.grid).pixel_array for stop in self.stops]
         self.train_dots = self.map.dots(ds.X_train, ds.y_train).set_z_index(1)
         self.test_dots = self.map.dots(ds.X_test, ds.y_test, hollow=True).set_z_index(1)
-        self.n_train = self.show_value("n_train", len(ds.X_train), 0)
-        self.n_test = self.show_value("n_test", len(ds.X_test), 0)
+        self.n_train = self.show_value("dataset.n_train", len(ds.X_train), 0)
+        self.n_test = self.show_value("dataset.n_test", len(ds.X_test), 0)
         self.legend = VGroup(
             self._legend_entry(hollow=False, text=f"{self.n_train:g} training points"),
             self._legend_entry(hollow=True, text=f"{self.n_test:g} test points"),
@@ -101,12 +110,12 @@ class TrainingScene(LectureScene):
         p = self.palette
         first = self.stops[0]
         self.epoch_label = Text("epoch", font=theme.FONT, font_size=theme.BODY_SIZE, color=p.text)
-        self.epoch_value = self.number("epoch", first.epoch, 0, font_size=44)
+        self.epoch_value = self.number(first.paths["epoch"], first.epoch, 0, font_size=44)
         self.accuracy_labels, self.accuracy_values = {}, {}
         rows = VGroup(VGroup(self.epoch_label, self.epoch_value))
         for name, text in (("accuracy", "train accuracy"), ("test_accuracy", "test accuracy")):
             label = Text(text, font=theme.FONT, font_size=theme.SMALL_SIZE + 2, color=p.muted)
-            value = self.number(f"epoch[{first.epoch}].{name}", 100 * getattr(first, name), 1,
+            value = self.number(first.paths[name], getattr(first, name), 1, percent=True,
                                 font_size=38, unit=r"\%")
             self.accuracy_labels[name], self.accuracy_values[name] = label, value
             rows.add(VGroup(label, value))
@@ -208,9 +217,9 @@ class TrainingScene(LectureScene):
         self.narrate("The colour shows the network's probability of class one, faint where it "
                      "is unsure; where it flips is the decision boundary.",
                      FadeIn(self.map.image), run_time=1.5)
-        accuracy = self.displayed[f"epoch[{first.epoch}].accuracy"]
+        accuracy = self.displayed[f"{first.paths['accuracy']} %"]
         start = "Before training" if first.epoch == 0 else f"At epoch {first.epoch}"
-        chance = ", about a coin toss" if 40 <= accuracy <= 60 else ""
+        chance = ", no better than guessing" if self.data.training_start.at_chance else ""
         self.narrate(f"{start} it gets {accuracy:g} percent of the training points right"
                      f"{chance}.", FadeIn(self.readouts), run_time=1)
 
@@ -222,12 +231,13 @@ class TrainingScene(LectureScene):
         self.shown_stop = k
         stop = self.stops[k]
         for (i, j), value in np.ndenumerate(stop.grid):
-            self.show_value(f"epoch[{stop.epoch}].heatmap[{i}][{j}]", value, 4)
+            self.record_drawn(f"epoch[{stop.epoch}].heatmap[{i}][{j}]", round(value, 4))
         self.map.image.pixel_array = self.images[k].copy()
         for name, value in self.accuracy_values.items():
-            value.set_value(self.show_value(f"epoch[{stop.epoch}].{name}",
-                                            100 * getattr(stop, name), 1))
+            value.set_value(self.show_value(stop.paths[name], getattr(stop, name), 1,
+                                            percent=True))
             value.next_to(self.accuracy_labels[name], RIGHT, buff=0.2, aligned_edge=DOWN)
+        self.show_value(stop.paths["epoch"], stop.epoch, 0)
 
     def _show_loss_plot(self) -> None:
         loss_name = LOSS_NAME[self.data.config.training.loss]
@@ -253,7 +263,7 @@ class TrainingScene(LectureScene):
 
         def update(_group) -> None:
             epoch = tip_epoch()
-            self.epoch_value.set_value(self.show_value("epoch", epoch, 0))
+            self.epoch_value.set_value(epoch)
             self.epoch_value.next_to(self.epoch_label, RIGHT, buff=0.2, aligned_edge=DOWN)
             drawn = int(np.searchsorted(self.plot_epochs, epoch, side="right"))
             fraction = max(drawn - 1, 0) / max(len(self.plot_epochs) - 1, 1)
@@ -273,7 +283,7 @@ class TrainingScene(LectureScene):
             "The counter runs through the epochs; at each snapshot the boundary and both "
             "accuracies update.",
             "Progress is uneven: the loss can sit on a plateau for many epochs, then fall "
-            "quickly as the boundary bends into shape.",
+            f"quickly as the boundary {self._settles()}.",
         ]
         ends = np.linspace(0, len(self.stops) - 1, len(lines) + 1)[1:]
         for line, end in zip(lines, ends):
@@ -283,36 +293,48 @@ class TrainingScene(LectureScene):
 
     def _gap(self) -> None:
         """Name the curves at their ends and say what the final gap between them shows."""
-        h = self.data.history
-        if h.final_test_loss > GAP_FACTOR * h.final_loss:
+        line = loss_ends(self.data.training_verdict)
+        if self.data.training_verdict.loss_gap:
             ends = [self.curves[name][2].get_center() for name in ("test_loss", "loss")]
             gap = DoubleArrow(*ends, buff=0.1, stroke_width=3, tip_length=0.15,
                               color=self.palette.muted)
-            self.narrate("The training loss ends far below the test loss: the network fits its "
-                         "own points more closely than new ones.", FadeIn(self.curve_labels),
-                         GrowFromCenter(gap), run_time=1.5)
+            self.narrate(line, FadeIn(self.curve_labels), GrowFromCenter(gap), run_time=1.5)
         else:
-            self.narrate("Train and test loss end close together: what the network learned "
-                         "carries over to points it has never seen.", FadeIn(self.curve_labels),
-                         run_time=1)
+            self.narrate(line, FadeIn(self.curve_labels), run_time=1)
 
     # -- the result -------------------------------------------------------------------------------
     def _verdict(self) -> None:
         p = self.palette
         epochs = self.data.config.training.epochs
-        accuracy = self.show_value("test_accuracy", 100 * self.data.test_accuracy, 1)
-        train = self.show_value("train_accuracy", 100 * self.data.train_accuracy, 1)
+        accuracy = self.show_value("training.final_test_accuracy", self.data.test_accuracy, 1,
+                                   percent=True)
+        train = self.show_value("training.final_accuracy", self.data.train_accuracy, 1,
+                                percent=True)
         result = VGroup(Text("Test accuracy:", font=theme.FONT, font_size=theme.BODY_SIZE,
                              color=p.text),
-                        self.number("test_accuracy", 100 * self.data.test_accuracy, 1,
-                                    font_size=44, color=p.highlight, unit=r"\%"))
+                        self.number("training.final_test_accuracy", self.data.test_accuracy, 1,
+                                    percent=True, font_size=44, color=p.highlight, unit=r"\%"))
         result.arrange(RIGHT, buff=0.25, aligned_edge=DOWN).move_to(self.legend)
-        every = ", and every training point" if train == 100 else ""
+        verdict = self.data.training_verdict
+        correct = self.show_value("verdicts.training.test.correct", verdict.test.correct, 0)
+        total = self.show_value("verdicts.training.test.total", verdict.test.total, 0)
+        every = ", and every training point" if verdict.train.correct == verdict.train.total else ""
         lesson = ": the lesson's result" if self._is_lessons_setup() else ""
-        line = f"After {epochs} epochs, {accuracy:g} percent of the test points are right{every}{lesson}."
+        line = (f"After {epochs} epochs, {correct:g} of the {total:g} test points are right, "
+                f"{accuracy:g} percent{every}{lesson}.")
         self.narrate(line, FadeOut(self.legend), FadeIn(result, shift=UP * 0.2),
                      Indicate(self.accuracy_values["test_accuracy"], color=p.highlight),
                      run_time=1.5)
+        chance = self.show_value("verdicts.training.chance_percent", verdict.chance_percent, 1)
+        dataset = DATASET_NAME[self.data.config.data.name]
+        for words in training_result(verdict, dataset, train, accuracy, chance):
+            self.narrate(words)
+
+    def _settles(self) -> str:
+        """How the boundary takes shape: it bends only when the network can draw more than one
+        straight line."""
+        one_line = self.data.training_verdict.limit is not Limit.NONE
+        return "moves into place" if one_line else "bends into shape"
 
     def _is_lessons_setup(self) -> bool:
         """The lesson's data, network and training (the lecture options do not change those)."""

@@ -34,7 +34,10 @@ class RenderedScene:
     captions: Path | None
     frame: Path | None
     duration: float
-    displayed: dict = field(default_factory=dict)   # every number the scene showed, as shown
+    displayed: dict = field(default_factory=dict)   # facts path -> every number shown, as shown
+    decimals: dict = field(default_factory=dict)    # facts path -> its decimals on screen
+    drawn: dict = field(default_factory=dict)       # values drawn as shapes (heatmaps, paths)
+    narration: list = field(default_factory=list)   # the scene's narration lines, in order
 
 
 def ensure_writable(folder: Path) -> Path:
@@ -117,6 +120,9 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
         frame=finished.get(".png"),
         duration=scene.time,
         displayed=dict(getattr(scene, "displayed", {})),
+        decimals=dict(getattr(scene, "decimals", {})),
+        drawn=dict(getattr(scene, "drawn", {})),
+        narration=[line.text for line in getattr(scene, "narration", [])],
     )
 
 
