@@ -43,7 +43,7 @@ from nnmath.verdicts import (
 
 CURVE_SAMPLES = 201
 LOSS_SLICE_RESOLUTION = 31
-MAX_RATE_HALVINGS = 30  # a side network's rate is halved at most this often (a 1e-9 factor)
+MAX_RATE_HALVINGS = 64  # a side network's rate is halved at most this often (a 5e-20 factor)
 PATH_POINTS = 40  # roughly log-spaced epochs at which the loss-slice path samples training
 
 
