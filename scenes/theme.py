@@ -36,16 +36,18 @@ DARK = Palette(
     highlight="#F5F5F5",
 )
 
+# Every colour is also a text colour, so each reaches WCAG AA's 4.5:1 against the background
+# (tests/test_theme.py): on a near-white that takes deep shades of green, orange and gold.
 LIGHT = Palette(
     background="#FBFAF7",
     text="#1C1F24",
     muted="#6B7280",
     input="#1F78B4",
-    hidden="#2E8B57",
+    hidden="#27804E",
     output="#7B3FA0",
     positive="#1F6FC5",
-    negative="#D2691E",
-    gradient="#B8860B",
+    negative="#B85500",
+    gradient="#8F6A00",
     highlight="#000000",
 )
 
