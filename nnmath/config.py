@@ -19,7 +19,17 @@ from nnmath.network import INIT_SCHEMES
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
 THEMES = ("dark", "light")
-MAX_EPOCHS = 200_000
+# Upper bounds that keep the worst config's LectureData.build well under a minute and its scenes
+# to minutes of rendering (measured in README, "Changing the lecture"). Training costs about
+# epochs × samples × network size for each of the networks trained (the lecture's network, its
+# linear twin, one per hidden size compared), plus a fixed cost per epoch.
+MAX_SAMPLES = 2000  # the training scene draws every sample as a dot, in each frame
+MAX_HIDDEN_LAYERS = 3
+MAX_LAYER_WIDTH = 32  # for network.layers and lecture.hidden_sizes
+MAX_EPOCHS = 100_000
+MAX_SAMPLE_EPOCHS = 10_000_000  # training.epochs × data.n_samples
+MAX_SNAPSHOTS = 20  # each is a decision grid and a step of the training scene
+MAX_COMPARED = 5  # lecture.hidden_sizes: one network trained and one panel drawn each
 # Default snapshot epochs, in thousandths of the epoch count: 0, 10, 50, 100, ..., 5000 for 5000.
 SNAPSHOT_PER_MILLE = (0, 2, 10, 20, 40, 100, 200, 400, 600, 1000)
 
@@ -101,7 +111,7 @@ class DataConfig:
 
     def __post_init__(self):
         _choice("data.name", self.name, DATASETS)
-        _integer("data.n_samples", self.n_samples, 10)
+        _integer("data.n_samples", self.n_samples, 10, MAX_SAMPLES)
         _set(self, "noise", _number("data.noise", self.noise, "must be a number >= 0", lambda v: v >= 0))
         _set(
             self,
@@ -146,6 +156,10 @@ class NetworkConfig:
             rule = "needs the input size, at least one hidden layer and the output size, e.g. [2, 4, 1]"
         elif min(layers) < 1:
             rule = "every layer needs at least 1 neuron"
+        elif len(layers) - 2 > MAX_HIDDEN_LAYERS:
+            rule = f"at most {MAX_HIDDEN_LAYERS} hidden layers"
+        elif max(layers[1:-1]) > MAX_LAYER_WIDTH:
+            rule = f"a hidden layer has at most {MAX_LAYER_WIDTH} neurons"
         elif layers[0] != 2:
             rule = "must start with 2: the data has 2 input features"
         elif layers[-1] != 1:
@@ -205,10 +219,13 @@ class TrainingConfig:
             _integers(
                 "training.snapshots",
                 self.snapshots,
-                "must be a non-empty, increasing list of integer epochs "
+                f"must be a non-empty, increasing list of at most {MAX_SNAPSHOTS} integer epochs "
                 f"within [0, training.epochs = {self.epochs}]",
                 lambda v: (
-                    len(v) > 0 and v[0] >= 0 and v[-1] <= self.epochs and all(a < b for a, b in zip(v, v[1:]))
+                    0 < len(v) <= MAX_SNAPSHOTS
+                    and v[0] >= 0
+                    and v[-1] <= self.epochs
+                    and all(a < b for a, b in zip(v, v[1:]))
                 ),
             ),
         )
@@ -232,8 +249,8 @@ class LectureOptions:
             _integers(
                 "lecture.hidden_sizes",
                 self.hidden_sizes,
-                "must be a non-empty list of integers >= 1",
-                lambda v: len(v) > 0 and min(v) >= 1,
+                f"must be a list of 1 to {MAX_COMPARED} integers within [1, {MAX_LAYER_WIDTH}]",
+                lambda v: 0 < len(v) <= MAX_COMPARED and min(v) >= 1 and max(v) <= MAX_LAYER_WIDTH,
             ),
         )
         _integer("lecture.grid_resolution", self.grid_resolution, 10, 300)
@@ -252,6 +269,12 @@ class LectureConfig:
 
     def __post_init__(self):
         _integer("seed", self.seed, 0, 2**32 - 1)
+        epochs, samples = self.training.epochs, self.data.n_samples
+        if epochs * samples > MAX_SAMPLE_EPOCHS:
+            raise ConfigError(
+                f"training.epochs × data.n_samples = {epochs} × {samples} = {epochs * samples} is invalid: "
+                f"must be at most {MAX_SAMPLE_EPOCHS}; lower training.epochs or data.n_samples"
+            )
         if self.lecture.example_index >= self.data.n_test:
             raise _invalid(
                 "lecture.example_index",

@@ -2,7 +2,20 @@ import dataclasses
 
 import pytest
 
-from nnmath.config import LectureConfig, config_to_dict, default_snapshots, load_config, parse_config
+from nnmath.config import (
+    MAX_COMPARED,
+    MAX_EPOCHS,
+    MAX_HIDDEN_LAYERS,
+    MAX_LAYER_WIDTH,
+    MAX_SAMPLE_EPOCHS,
+    MAX_SAMPLES,
+    MAX_SNAPSHOTS,
+    LectureConfig,
+    config_to_dict,
+    default_snapshots,
+    load_config,
+    parse_config,
+)
 from nnmath.errors import ConfigError
 
 
@@ -52,9 +65,11 @@ def test_default_snapshots_follow_epochs():
         (None, "seed", True, "must be an integer"),
         ("data", "name", "spirals", 'must be one of "moons", "blobs", "circles", "xor"'),
         ("data", "name", 3, "must be one of"),
-        ("data", "n_samples", 9, "must be an integer >= 10"),
-        ("data", "n_samples", 100.0, "must be an integer >= 10"),
-        ("data", "n_samples", False, "must be an integer >= 10"),
+        ("data", "n_samples", 9, "must be an integer within [10, 2000]"),
+        ("data", "n_samples", 2001, "must be an integer within [10, 2000]"),
+        ("data", "n_samples", 1000000, "must be an integer within [10, 2000]"),
+        ("data", "n_samples", 100.0, "must be an integer within [10, 2000]"),
+        ("data", "n_samples", False, "must be an integer within [10, 2000]"),
         ("data", "noise", -0.1, "must be a number >= 0"),
         ("data", "noise", "low", "must be a number >= 0"),
         ("data", "noise", float("inf"), "must be a number >= 0"),
@@ -66,6 +81,8 @@ def test_default_snapshots_follow_epochs():
         ("network", "layers", [3, 4, 1], "must start with 2"),
         ("network", "layers", [2, 4, 2], "must end with 1"),
         ("network", "layers", [2, 1], "at least one hidden layer"),
+        ("network", "layers", [2, 4, 4, 4, 4, 1], "at most 3 hidden layers"),
+        ("network", "layers", [2, 4, 33, 1], "a hidden layer has at most 32 neurons"),
         ("network", "layers", [2, 4.5, 1], "must be a list of integers"),
         ("network", "layers", "2-4-1", "must be a list of integers"),
         ("network", "activation", "linear", 'must be one of "sigmoid", "tanh", "relu", "leaky_relu"'),
@@ -79,17 +96,20 @@ def test_default_snapshots_follow_epochs():
         ("training", "learning_rate", 0, "must be a positive number"),
         ("training", "learning_rate", "fast", "must be a positive number"),
         ("training", "learning_rate", float("nan"), "must be a positive number"),
-        ("training", "epochs", 0, "must be an integer within [1, 200000]"),
-        ("training", "epochs", 200001, "must be an integer within [1, 200000]"),
-        ("training", "epochs", True, "must be an integer within [1, 200000]"),
+        ("training", "epochs", 0, "must be an integer within [1, 100000]"),
+        ("training", "epochs", 100001, "must be an integer within [1, 100000]"),
+        ("training", "epochs", True, "must be an integer within [1, 100000]"),
         ("training", "snapshots", [0, 6000], "within [0, training.epochs = 5000]"),
         ("training", "snapshots", [10, 5], "increasing"),
         ("training", "snapshots", [], "non-empty"),
-        ("training", "snapshots", [0, 1.5], "list of integer epochs"),
+        ("training", "snapshots", [0, 1.5], "integer epochs"),
+        ("training", "snapshots", list(range(21)), "at most 20 integer epochs"),
         ("lecture", "example_index", -1, "must be an integer >= 0"),
         ("lecture", "example_index", 40, "the test set has 40 samples, so it must be within [0, 39]"),
-        ("lecture", "hidden_sizes", [3, 0], "must be a non-empty list of integers >= 1"),
-        ("lecture", "hidden_sizes", [], "must be a non-empty list of integers >= 1"),
+        ("lecture", "hidden_sizes", [3, 0], "must be a list of 1 to 5 integers within [1, 32]"),
+        ("lecture", "hidden_sizes", [], "must be a list of 1 to 5 integers within [1, 32]"),
+        ("lecture", "hidden_sizes", [3, 33], "must be a list of 1 to 5 integers within [1, 32]"),
+        ("lecture", "hidden_sizes", [1, 2, 3, 4, 5, 6], "must be a list of 1 to 5 integers within [1, 32]"),
         ("lecture", "grid_resolution", 9, "must be an integer within [10, 300]"),
         ("lecture", "grid_resolution", 301, "must be an integer within [10, 300]"),
         ("lecture", "theme", "blue", 'must be one of "dark", "light"'),
@@ -102,6 +122,26 @@ def test_bad_values_name_key_value_and_rule(section, key, value, rule):
     assert message.startswith(f"{name} = ")
     assert " is invalid: " in message
     assert rule in message
+
+
+def test_the_largest_config_is_accepted():
+    hidden = [MAX_LAYER_WIDTH] * MAX_HIDDEN_LAYERS
+    config = parse_config({
+        "data": {"n_samples": MAX_SAMPLES},
+        "network": {"layers": [2, *hidden, 1]},
+        "training": {"epochs": MAX_SAMPLE_EPOCHS // MAX_SAMPLES, "snapshots": list(range(MAX_SNAPSHOTS))},
+        "lecture": {"hidden_sizes": [MAX_LAYER_WIDTH] * MAX_COMPARED, "grid_resolution": 300},
+    })
+    assert config.training.epochs * config.data.n_samples == MAX_SAMPLE_EPOCHS
+    assert parse_config({"data": {"n_samples": 100}, "training": {"epochs": MAX_EPOCHS}}).training.epochs == MAX_EPOCHS
+
+
+@pytest.mark.parametrize("epochs, samples", [(5001, 2000), (100000, 101)])
+def test_training_work_is_bounded_naming_both_keys(epochs, samples):
+    assert error_of({"data": {"n_samples": samples}, "training": {"epochs": epochs}}) == (
+        f"training.epochs × data.n_samples = {epochs} × {samples} = {epochs * samples} is invalid: "
+        "must be at most 10000000; lower training.epochs or data.n_samples"
+    )
 
 
 def test_message_shows_the_value_as_toml():
