@@ -82,3 +82,84 @@ def use(name: str) -> Palette:
         raise ValueError(f"unknown theme {name!r}; known: {', '.join(PALETTES)}")
     _active = PALETTES[name]
     return _active
+
+
+# -- Layout: the type scale and the frame's regions --------------------------------------------
+# Scenes take sizes and places from here, so that one rule lays out every scene for any config.
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """Text sizes (Manim font sizes for Text), largest to smallest."""
+    title: float
+    heading: float
+    body: float
+    small: float
+    label: float        # the smallest text anywhere; still readable at 854x480
+
+
+TYPE = TypeScale(title=TITLE_SIZE, heading=HEADING_SIZE, body=BODY_SIZE, small=SMALL_SIZE + 2,
+                 label=SMALL_SIZE)
+
+# Height of an "H" per point of font size, in frame units: TeX glyphs are smaller than the text
+# font's at the same nominal size (measured from Text("H", font=FONT) and MathTex("H");
+# tests/scenes/test_layout.py measures them again).
+CAP_HEIGHT_PER_POINT = {"text": 0.010121, "math": 0.007088}
+# No glyph on screen may be smaller than a TeX glyph at the type scale's smallest size: 14 px at
+# 720p. Text's font draws larger than TeX at the same size, so a Text passes a little below it.
+MIN_CAP_HEIGHT = TYPE.label * CAP_HEIGHT_PER_POINT["math"]
+
+
+def math_size(text_size: float) -> float:
+    """The MathTex font size whose glyphs are as tall as Text's at ``text_size``."""
+    return text_size * CAP_HEIGHT_PER_POINT["text"] / CAP_HEIGHT_PER_POINT["math"]
+
+
+@dataclass(frozen=True)
+class Region:
+    """A rectangle of the frame (frame units, origin at the centre) that a scene part fills."""
+    left: float
+    right: float
+    bottom: float
+    top: float
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+    @property
+    def center(self) -> tuple[float, float, float]:
+        return ((self.left + self.right) / 2, (self.bottom + self.top) / 2, 0.0)
+
+    def columns(self, n: int, gap: float = 0.3) -> list["Region"]:
+        """``n`` side-by-side regions of equal width with ``gap`` between them."""
+        width = (self.width - gap * (n - 1)) / n
+        return [Region(self.left + k * (width + gap), self.left + k * (width + gap) + width,
+                       self.bottom, self.top) for k in range(n)]
+
+    def fit(self, mobject, buff: float = 0.0):
+        """Scale ``mobject`` down (never up) until it fits inside, then centre it here."""
+        scale = min(1.0, (self.width - 2 * buff) / max(mobject.width, 1e-9),
+                    (self.height - 2 * buff) / max(mobject.height, 1e-9))
+        return mobject.scale(scale).move_to(self.center)
+
+    def clamp(self, mobject):
+        """Shift ``mobject`` the least distance that brings it inside (if it is small enough)."""
+        dx = max(self.left - mobject.get_left()[0], 0) - max(mobject.get_right()[0] - self.right, 0)
+        dy = max(self.bottom - mobject.get_bottom()[1], 0) - max(mobject.get_top()[1] - self.top, 0)
+        return mobject.shift([dx, dy, 0])
+
+
+FRAME_HEIGHT = 8.0                                  # Manim's frame, 16:9
+FRAME_WIDTH = FRAME_HEIGHT * 16 / 9
+MARGIN = 0.35                                       # kept clear at every frame edge
+FRAME = Region(-FRAME_WIDTH / 2 + MARGIN, FRAME_WIDTH / 2 - MARGIN, -FRAME_HEIGHT / 2 + MARGIN,
+               FRAME_HEIGHT / 2 - MARGIN)
+HEADING = Region(FRAME.left, FRAME.right, 2.95, FRAME.top)     # one heading line
+CONTENT = Region(FRAME.left, FRAME.right, -3.1, 2.8)           # below the heading
+LEFT_PANEL, RIGHT_PANEL = CONTENT.columns(2)
+CAPTION_SAFE = Region(FRAME.left, FRAME.right, FRAME.bottom, -3.1)   # players draw subtitles here

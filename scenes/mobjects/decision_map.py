@@ -11,8 +11,10 @@ from typing import Sequence
 import numpy as np
 from scipy.ndimage import zoom
 from manim import (
-    RESAMPLING_ALGORITHMS, Dot, Group, ImageMobject, Rectangle, VGroup, color_to_rgb,
+    RESAMPLING_ALGORITHMS, Dot, Group, Rectangle, VGroup, color_to_rgb,
 )
+
+from scenes.mobjects.heatmap import MapImage
 
 
 UPSAMPLE = 6  # display pixels per grid cell, so the 0.5 seam is a smooth line, not a staircase
@@ -50,8 +52,8 @@ class DecisionMap(Group):
                                stroke_width=1.5)
         self.add(self.image, self.frame)
 
-    def _make_image(self, values: np.ndarray) -> ImageMobject:
-        image = ImageMobject(_class_rgba(np.asarray(values, float), self.colors, self.background,
+    def _make_image(self, values: np.ndarray) -> MapImage:
+        image = MapImage(_class_rgba(np.asarray(values, float), self.colors, self.background,
                                          self.opacity))
         image.set_resampling_algorithm(RESAMPLING_ALGORITHMS["bilinear"])
         image.stretch_to_fit_width(self.map_width).stretch_to_fit_height(self.map_height)
@@ -64,7 +66,7 @@ class DecisionMap(Group):
         return corner + np.array([(x - x0) / (x1 - x0) * self.map_width,
                                   (y - y0) / (y1 - y0) * self.map_height, 0])
 
-    def image_for(self, values: np.ndarray) -> ImageMobject:
+    def image_for(self, values: np.ndarray) -> MapImage:
         """A new heatmap image in place of the current one (to fade or transform into)."""
         return self._make_image(values).move_to(self.image)
 

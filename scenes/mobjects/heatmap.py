@@ -27,10 +27,21 @@ def ramp(fraction: np.ndarray, colors: Sequence[str]) -> np.ndarray:
     return stops[low] * (1 - t) + stops[low + 1] * t
 
 
-def _image(rgb: np.ndarray) -> ImageMobject:
+class MapImage(ImageMobject):
+    """An image whose pixels are data. Recolouring it (``Indicate`` or ``set_color`` on a group
+    that holds it) would paint every pixel one colour, a solid block where the map should be,
+    so it only ever takes the opacity."""
+
+    def set_color(self, color=None, alpha=None, family: bool = True) -> "MapImage":
+        if alpha is not None:
+            self.set_opacity(alpha)
+        return self
+
+
+def _image(rgb: np.ndarray) -> MapImage:
     """An image from RGB rows that go up (grid order); image rows go down."""
     rgba = np.concatenate([rgb, np.ones(rgb.shape[:-1] + (1,))], axis=-1)
-    image = ImageMobject((np.flipud(rgba) * 255).round().astype(np.uint8))
+    image = MapImage((np.flipud(rgba) * 255).round().astype(np.uint8))
     image.set_resampling_algorithm(RESAMPLING_ALGORITHMS["bilinear"])
     return image
 

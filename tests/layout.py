@@ -1,0 +1,238 @@
+"""The layout check: at the end of every animation, every text on screen is readable.
+
+``LayoutCheck(slug)`` is an ``on_play`` hook for ``scripts.rendering.render_scene``. After each
+play or wait it collects the bounding box of every visible text-like mobject (Text, MarkupText,
+MathTex, Tex, DecimalNumber, Integer, also inside groups) and records an issue when two overlap
+(unless the scene declared the pair with ``allow_overlap``), when one leaves the frame, or when
+one is smaller than the theme's smallest readable size. Each issue is kept once, at the first
+time it was seen, with the strings and boxes of the texts involved.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from manim import DecimalNumber, MarkupText, SingleStringMathTex, Text, config
+
+from scenes import theme
+
+# Integer is a DecimalNumber; MathTex and Tex are SingleStringMathTex.
+TEXT_TYPES = (DecimalNumber, SingleStringMathTex, Text, MarkupText)
+# Frame units (about 2 px at 720p) two boxes may share, or a box may pass the edge, from
+# anti-aliasing and glyph side bearings rather than from a layout decision.
+TOLERANCE = 0.02
+VISIBLE = 0.05   # opacity below which a text counts as not shown
+
+# Configs the layout test renders besides the default lecture: together they span the documented
+# ranges (1 to 3 hidden layers of 1 to 12 neurons, every data set and activation, the largest
+# hidden-size list, first and last example, both themes), several extremes in each.
+CONFIGS = {
+    "light": """
+[lecture]
+theme = "light"
+""",
+    "deep": """
+[data]
+name = "xor"
+n_samples = 120
+[network]
+layers = [2, 3, 9, 7, 1]
+activation = "tanh"
+[training]
+epochs = 1500
+[lecture]
+theme = "light"
+""",
+    "thin": """
+[data]
+name = "circles"
+n_samples = 100
+[network]
+layers = [2, 1, 1]
+activation = "relu"
+[training]
+epochs = 1000
+[lecture]
+example_index = 19
+""",
+    "wide": """
+[data]
+name = "blobs"
+n_samples = 150
+[network]
+layers = [2, 12, 1]
+activation = "leaky_relu"
+[training]
+epochs = 1000
+[lecture]
+hidden_sizes = [1, 10, 20, 32]
+""",
+}
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @classmethod
+    def of(cls, mobject) -> Box:
+        (x0, y0, _), (x1, y1, _) = mobject.get_corner([-1, -1, 0]), mobject.get_corner([1, 1, 0])
+        return cls(float(x0), float(y0), float(x1), float(y1))
+
+    def overlaps(self, other: Box) -> bool:
+        """True when the two share more than anti-aliasing in both directions."""
+        width = min(self.x1, other.x1) - max(self.x0, other.x0)
+        height = min(self.y1, other.y1) - max(self.y0, other.y0)
+        return width > TOLERANCE and height > TOLERANCE
+
+    def inside(self, half_width: float, half_height: float) -> bool:
+        return (self.x0 >= -half_width - TOLERANCE and self.x1 <= half_width + TOLERANCE
+                and self.y0 >= -half_height - TOLERANCE and self.y1 <= half_height + TOLERANCE)
+
+    def __str__(self) -> str:
+        return f"[{self.x0:.2f}, {self.y0:.2f}]..[{self.x1:.2f}, {self.y1:.2f}]"
+
+
+@dataclass(frozen=True)
+class Issue:
+    scene: str
+    time: float
+    kind: str            # "overlap", "off frame" or "too small"
+    texts: tuple         # the strings involved
+    boxes: tuple         # their boxes
+    detail: str = ""
+
+    def __str__(self) -> str:
+        shown = " and ".join(f"{text!r} {box}" for text, box in zip(self.texts, self.boxes))
+        extra = f" ({self.detail})" if self.detail else ""
+        return f"{self.scene} at {self.time:.2f} s: {self.kind}: {shown}{extra}"
+
+
+def text_of(mobject) -> str:
+    """The string a text-like mobject shows, for the report."""
+    if isinstance(mobject, DecimalNumber):
+        return f"{mobject.get_value():.{mobject.num_decimal_places}f}"
+    if isinstance(mobject, SingleStringMathTex):
+        return mobject.tex_string
+    return mobject.text
+
+
+def cap_height(mobject) -> float:
+    """The height an "H" of this mobject's font size has, in frame units: TeX glyphs are
+    smaller than the text font's at the same nominal size."""
+    kind = "text" if isinstance(mobject, (Text, MarkupText)) else "math"
+    return float(mobject.font_size) * theme.CAP_HEIGHT_PER_POINT[kind]
+
+
+def is_visible(mobject) -> bool:
+    """Whether any part of the text is drawn with a noticeable opacity."""
+    for part in mobject.get_family():
+        if not part.has_points():
+            continue
+        opacities = np.concatenate([np.ravel(part.get_fill_opacities()),
+                                    np.ravel(part.get_stroke_opacities())])
+        if opacities.size and opacities.max() > VISIBLE:
+            return True
+    return False
+
+
+def texts_in(mobject):
+    """The text-like mobjects in ``mobject``'s family, not looking inside a text."""
+    if isinstance(mobject, TEXT_TYPES):
+        yield mobject
+        return
+    for sub in mobject.submobjects:
+        yield from texts_in(sub)
+
+
+def flat_camera(scene) -> bool:
+    """True unless a 3-D camera looks at the scene from somewhere else than straight above,
+    where positions are frame positions."""
+    camera = scene.camera
+    if not hasattr(camera, "get_phi"):
+        return True
+    return (abs(camera.get_phi()) < 1e-6 and abs(camera.get_theta() + math.pi / 2) < 1e-6
+            and abs(camera.get_gamma()) < 1e-6 and abs(camera.get_zoom() - 1) < 1e-6
+            and np.allclose(camera.frame_center, 0))
+
+
+def screen_texts(scene) -> list:
+    """Every visible text on screen whose box is in frame coordinates: in a turned 3-D view,
+    only those pinned to the frame."""
+    fixed = getattr(scene.camera, "fixed_in_frame_mobjects", None)
+    flat = flat_camera(scene)
+    seen, found = set(), []
+    for top in scene.mobjects:
+        for text in texts_in(top):
+            if id(text) in seen or not text.has_points() and not text.submobjects:
+                continue
+            seen.add(id(text))
+            if not flat and text not in (fixed or ()):
+                continue
+            if text.width > 0 and is_visible(text):
+                found.append(text)
+    return found
+
+
+def allowed_pairs(scene) -> set:
+    """Pairs of text ids the scene declared may overlap (``LectureMixin.allow_overlap``)."""
+    pairs = set()
+    for first, second in getattr(scene, "overlap_allowed", ()):
+        a = [id(m) for m in first.get_family()]
+        b = [id(m) for m in second.get_family()]
+        pairs |= {frozenset((i, j)) for i in a for j in b if i != j}
+    return pairs
+
+
+class LayoutCheck:
+    """An ``on_play`` hook that records the layout issues of one scene's render."""
+
+    def __init__(self, slug: str) -> None:
+        self.slug = slug
+        self.issues: dict[tuple, Issue] = {}
+
+    def __call__(self, scene) -> None:
+        texts = screen_texts(scene)
+        boxes = [Box.of(text) for text in texts]
+        names = [text_of(text) for text in texts]
+        for text, box, name in zip(texts, boxes, names):
+            self._single(scene, text, box, name)
+        allowed = allowed_pairs(scene)
+        for i, j in _overlapping(boxes):
+            if frozenset((id(texts[i]), id(texts[j]))) not in allowed:
+                self._add(scene, "overlap", (names[i], names[j]), (boxes[i], boxes[j]))
+
+    def _single(self, scene, text, box: Box, name: str) -> None:
+        if not box.inside(config.frame_width / 2, config.frame_height / 2):
+            self._add(scene, "off frame", (name,), (box,),
+                      f"frame {config.frame_width:.2f} x {config.frame_height:.2f}")
+        height = cap_height(text)
+        if height < theme.MIN_CAP_HEIGHT * (1 - 1e-3):
+            self._add(scene, "too small", (name,), (box,),
+                      f"cap height {height:.3f} < {theme.MIN_CAP_HEIGHT:.3f}, "
+                      f"font size {text.font_size:.1f}")
+
+    def _add(self, scene, kind: str, names: tuple, boxes: tuple, detail: str = "") -> None:
+        key = (kind, names)
+        if key not in self.issues:
+            self.issues[key] = Issue(self.slug, float(scene.time), kind, names, boxes, detail)
+
+    def report(self) -> str:
+        """One issue per line, in the order they were first seen."""
+        return "\n".join(str(issue) for issue in self.issues.values())
+
+
+def _overlapping(boxes: list[Box]):
+    """Index pairs of overlapping boxes (sorted by left edge, so most pairs are never tried)."""
+    order = sorted(range(len(boxes)), key=lambda k: boxes[k].x0)
+    for a, i in enumerate(order):
+        for j in order[a + 1:]:
+            if boxes[j].x0 >= boxes[i].x1 - TOLERANCE:
+                break
+            if boxes[i].overlaps(boxes[j]):
+                yield i, j

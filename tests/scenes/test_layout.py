@@ -1,0 +1,71 @@
+"""The layout check (tests/layout.py) on every scene: the default lecture in both themes, another
+seed, and configs that together span the documented ranges (1 to 3 hidden layers of 1 to 12
+neurons, every data set and activation, the largest hidden-size list, first and last example).
+
+The default lecture is checked while the scene tests render it anyway; every other config renders
+last frames only (Manim skips each animation to its end state, where the check runs).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from manim import MathTex, Text, tempconfig
+
+from layout import CONFIGS
+from scenes import registry, theme
+from scenes.mobjects.heatmap import Heatmap
+from scripts.rendering import render_scene
+
+TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
+
+SLUGS = [entry.slug for entry in registry.SCENES]
+
+
+def assert_laid_out(check) -> None:
+    assert not check.issues, "layout issues:\n" + check.report()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_default_lecture_is_laid_out(rendered, layout_checks, slug):
+    assert_laid_out(layout_checks["default"][slug])
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_other_seed_is_laid_out(other_config, layout_checks, slug):
+    assert_laid_out(layout_checks["other seed"][slug])
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_configs_are_laid_out(config_checks, slug):
+    name, checks, errors = config_checks
+    assert slug not in errors, f"{name}: {errors.get(slug)}"
+    assert_laid_out(checks[slug])
+
+
+def test_cap_heights_match_the_fonts(tmp_path):
+    """The type metrics the size check relies on are the fonts' real ones."""
+    with tempconfig({"tex_dir": str(tmp_path / "Tex"), "text_dir": str(tmp_path / "texts")}):
+        text = Text("H", font=theme.FONT, font_size=100).height / 100
+        math = MathTex("H", font_size=100).height / 100
+    assert text == pytest.approx(theme.CAP_HEIGHT_PER_POINT["text"], rel=0.02)
+    assert math == pytest.approx(theme.CAP_HEIGHT_PER_POINT["math"], rel=0.02)
+
+
+def test_a_map_keeps_its_pixels_when_indicated():
+    """Indicate recolours its target: a map must keep its data and only take the opacity."""
+    heatmap = Heatmap(np.arange(12.0).reshape(3, 4), (0, 1, 0, 1), colors=("#FFFFFF", "#2E8B57"),
+                      width=2, height=1.5)
+    pixels = heatmap.image.pixel_array.copy()
+    heatmap.set_color("#000000")
+    np.testing.assert_array_equal(heatmap.image.pixel_array, pixels)
+
+
+def test_light_theme_maps_never_turn_into_blocks(tmp_path, use_config, video_facts):
+    """Every frame of the light inside-the-network scene: no large area of pure black, which
+    only appears when a map's pixels were painted over (the theme's darkest colour is lighter)."""
+    use_config(CONFIGS["light"], tmp_path)
+    video = render_scene(registry.get("inside_network"), tmp_path, overrides=TINY,
+                         progress=False).video
+    black = [float((frame.max(axis=2) < 12).mean()) for frame in video_facts(video)["frames"]]
+    assert max(black) < 0.01, f"{max(black):.1%} of frame {int(np.argmax(black))} is pure black"
