@@ -16,6 +16,9 @@ from scenes.biology import BiologicalNeuron
 from scenes.notation import ACTIVATION_SYMBOL
 
 
+OPERATOR_GAP = 0.2    # around + and − in the written-out sum
+
+
 class NeuronScene(LectureScene):
     def construct(self) -> None:
         data = lecture_data()
@@ -134,21 +137,32 @@ class NeuronScene(LectureScene):
         self._activation(body, sigma, output, a_label, result, g)
 
     def _sum_line(self) -> VGroup:
+        """z = (w₁)·(x₁) + (w₂)·(x₂) ± |b|, the operators spaced as in typeset maths."""
         p = self.palette
         ex = self.example
         parts = [MathTex("z =", font_size=38, color=p.text)]
+        operators = {id(parts[0])}
+
+        def operator(sign: str) -> MathTex:
+            mark = MathTex(sign, font_size=38, color=p.text)
+            operators.add(id(mark))
+            return mark
+
         for i, (w, x) in enumerate(zip(ex.weights, ex.inputs)):
             if i:
-                parts.append(MathTex("+", font_size=38, color=p.text))
+                parts.append(operator("+"))
             parts += [MathTex("(", font_size=38, color=p.text),
                       self.number(f"neuron_example.weights[{i}]", w, font_size=34, color=self._sign(w)),
                       MathTex(r")\cdot(", font_size=38, color=p.text),
                       self.number(f"neuron_example.inputs[{i}]", x, font_size=34, color=p.input),
                       MathTex(")", font_size=38, color=p.text)]
         bias = self.number("neuron_example.bias", ex.bias, font_size=34)
-        parts += [MathTex("-" if ex.bias < 0 else "+", font_size=38, color=p.text),
+        parts += [operator("-" if ex.bias < 0 else "+"),
                   bias.set_value(abs(bias.get_value()))]   # the sign is the operator: "− 8.91"
-        line = VGroup(*parts).arrange(RIGHT, buff=0.08)
+        for before, part in zip(parts, parts[1:]):
+            spaced = id(before) in operators or id(part) in operators
+            part.next_to(before, RIGHT, buff=OPERATOR_GAP if spaced else 0.08)
+        line = VGroup(*parts)
         if line.width > 9:
             line.scale_to_fit_width(9)
         return line
@@ -185,7 +199,7 @@ class NeuronScene(LectureScene):
         self.narrate("The neuron fires with that strength and passes a on to the next layer.",
                      body.animate.set_fill(p.hidden, opacity=fill),
                      g_label.animate.set_color(on_fill), FadeIn(a_value),
-                     Indicate(VGroup(a_label, a_value), color=p.highlight), run_time=2)
+                     Indicate(a_label, color=p.highlight), run_time=2)
 
     def _sign(self, w: float) -> str:
         return self.palette.positive if w >= 0 else self.palette.negative
