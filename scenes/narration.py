@@ -9,6 +9,10 @@ ONE_LINE = {
     Limit.ONE_HIDDEN_NEURON: "one hidden neuron can only draw one straight line across the plane",
     Limit.LINEAR: "with linear activations the whole network can only draw one straight line",
 }
+ONE_LINE_SHORT = {
+    Limit.ONE_HIDDEN_NEURON: "one hidden neuron draws just one line",
+    Limit.LINEAR: "linear activations draw just one line",
+}
 
 
 def sentence(text: str) -> str:
@@ -34,6 +38,8 @@ def why(verdict, dataset: str) -> str:
     if verdict.still_improving:
         return ("Its loss was still falling when training stopped: more epochs might take it "
                 "further.")
+    if verdict.loss_end >= verdict.loss_start:
+        return "Training never brought its loss below where it started."
     return "Its loss had levelled off before training stopped, without finding a better boundary."
 
 
@@ -57,6 +63,16 @@ def training_result(verdict, dataset: str, train: float, test: float, chance: fl
     return lines
 
 
+def outcome_label(verdict, chance: float) -> str:
+    """A few words for the screen on what the network learned (``chance`` in percent)."""
+    return {
+        Outcome.WELL: "learned well",
+        Outcome.PARTLY: "learned partly",
+        Outcome.CHANCE: f"at chance ({chance:g}%)",
+        Outcome.OVERFITTED: "overfitted",
+    }[verdict.outcome]
+
+
 def loss_ends(verdict) -> str:
     """What the final train and test losses say, next to each other."""
     if verdict.loss_gap:
@@ -78,9 +94,8 @@ def summary_result(verdict, sizes: str, dataset: str, train: float, test: float)
     if verdict.outcome is Outcome.OVERFITTED:
         return (f"Our {sizes} network overfitted the {dataset} data: {train:g}% on its training "
                 f"points, {test:g}% on test points.")
-    reason = f": {ONE_LINE[verdict.limit]}" if verdict.limit in ONE_LINE else ""
-    return (f"Our {sizes} network stayed at chance on the {dataset} data, {test:g}% test "
-            f"accuracy{reason}.")
+    reason = f": {ONE_LINE_SHORT[verdict.limit]}" if verdict.limit in ONE_LINE_SHORT else ""
+    return f"Our {sizes} network stayed at chance on the {dataset} data ({test:g}%){reason}."
 
 
 def linearity(verdict) -> str:

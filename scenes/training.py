@@ -18,7 +18,7 @@ from nnmath.verdicts import Limit
 from scenes import theme
 from scenes.base import LectureScene, lecture_data, reading_time
 from scenes.mobjects.decision_map import DecisionMap
-from scenes.narration import loss_ends, training_result
+from scenes.narration import loss_ends, outcome_label, training_result
 from scenes.notation import DATASET_NAME, LOSS_NAME
 
 CURVE_SAMPLES = 600      # log-spaced epochs at which the loss curves are drawn
@@ -326,8 +326,13 @@ class TrainingScene(LectureScene):
                      Indicate(self.accuracy_values["test_accuracy"], color=p.highlight),
                      run_time=1.5)
         chance = self.show_value("verdicts.training.chance_percent", verdict.chance_percent, 1)
+        detail = Text(f"{correct:g} of {total:g} right: {outcome_label(verdict, chance)}",
+                      font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted)
+        detail.next_to(result, DOWN, buff=0.15)
         dataset = DATASET_NAME[self.data.config.data.name]
-        for words in training_result(verdict, dataset, train, accuracy, chance):
+        first, *rest = training_result(verdict, dataset, train, accuracy, chance)
+        self.narrate(first, FadeIn(detail, shift=UP * 0.1), run_time=1)
+        for words in rest:
             self.narrate(words)
 
     def _settles(self) -> str:
