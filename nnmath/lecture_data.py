@@ -250,11 +250,13 @@ class LectureData:
         return sum(self.parameters.biases)
 
     @classmethod
-    def build(cls, config=None, *, cached=True):
+    def build(cls, config=None, *, cached=True, progress=None):
         """The LectureData of ``config`` (None: the defaults). With ``cached`` the same config
-        returns the same object, built once per process."""
+        returns the same object, built once per process. ``progress(step, done, total)``, if
+        given, hears how far the slow steps are, e.g. ("training the lecture's network", 2000,
+        5000) in epochs; a build taken from the cache reports nothing."""
         config = config if config is not None else LectureConfig()
-        return _build_cached(config) if cached else _build(config)
+        return _build_cached(config, progress) if cached else _build(config, progress)
 
     def to_facts(self):
         """Every number as plain JSON-ready data (lists, floats, ints; no NaN). Grids are left
@@ -262,12 +264,26 @@ class LectureData:
         return _facts(self)
 
 
-@functools.lru_cache(maxsize=4)
-def _build_cached(config):
-    return _build(config)
+_CACHE_SIZE = 4
+_built = {}  # config -> LectureData, oldest first
 
 
-def _build(config):
+def _build_cached(config, progress):
+    """``_build`` with a small per-process cache keyed by the config alone (``progress`` only
+    watches a build)."""
+    if config not in _built:
+        _built[config] = _build(config, progress)
+        if len(_built) > _CACHE_SIZE:
+            del _built[next(iter(_built))]
+    return _built[config]
+
+
+def _reporter(progress, what):
+    """``train``'s progress callback for network ``what``, passing on to the build's ``progress``."""
+    return None if progress is None else functools.partial(progress, f"training {what}")
+
+
+def _build(config, progress=None):
     activation = get_activation(config.network.activation, config.network.leaky_slope)
     dataset = make_dataset(
         config.data.name,
@@ -284,7 +300,7 @@ def _build(config):
     epochs = config.training.epochs
     snapshot_epochs = config.training.snapshots
     path_epochs = _path_epochs(epochs, snapshot_epochs)
-    full = _train(config, "the lecture's network", initial, dataset, activation, path_epochs)
+    full = _train(config, "the lecture's network", initial, dataset, activation, path_epochs, progress)
     history = replace(full, snapshots={k: full.snapshots[k] for k in snapshot_epochs})
     final = history.final_params
 
@@ -307,7 +323,9 @@ def _build(config):
 
     main = trained(initial, activation, history)
     linear = get_activation("linear")
-    linear_history, linear_rate = _train_side(config, initial, dataset, linear)
+    linear_history, linear_rate = _train_side(
+        config, initial, dataset, linear, _reporter(progress, "the linear comparison network")
+    )
     comparison, comparison_histories = [], []
     for h in config.lecture.hidden_sizes:
         if (2, h, 1) == sizes:
@@ -315,7 +333,8 @@ def _build(config):
             comparison_histories.append(history)
             continue
         params = init_params((2, h, 1), config.network.init, config.seed, config.network.init_scale)
-        result, rate = _train_side(config, params, dataset, activation)
+        what = f"the {h}-hidden-neuron comparison network"
+        result, rate = _train_side(config, params, dataset, activation, _reporter(progress, what))
         comparison.append(trained(params, activation, result, rate))
         comparison_histories.append(result)
 
@@ -400,7 +419,7 @@ def _path_epochs(epochs, snapshot_epochs):
     return tuple(sorted(set(spaced.tolist()) | set(snapshot_epochs) | {0, epochs}))
 
 
-def _train(config, what, params, dataset, activation, snapshot_epochs):
+def _train(config, what, params, dataset, activation, snapshot_epochs, progress=None):
     try:
         return train(
             params,
@@ -411,12 +430,13 @@ def _train(config, what, params, dataset, activation, snapshot_epochs):
             config.training.learning_rate,
             config.training.epochs,
             snapshot_epochs,
+            _reporter(progress, what),
         )
     except TrainingDiverged as err:
         raise TrainingDiverged(f"{what}: {err} (training.learning_rate in the config)") from None
 
 
-def _train_side(config, params, dataset, activation):
+def _train_side(config, params, dataset, activation, progress=None):
     """Train a network shown only for contrast, and the rate that trained it: the config's, or
     if that diverges the first stable one of its halvings (a side network never stops the
     lecture; only the lecture's own network may)."""
@@ -431,6 +451,7 @@ def _train_side(config, params, dataset, activation):
                 config.training.reduction,
                 rate,
                 config.training.epochs,
+                progress=progress,
             )
             return history, rate
         except TrainingDiverged:
