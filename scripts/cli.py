@@ -18,6 +18,8 @@ import click
 from scenes import registry
 
 DEFAULT_MEDIA_DIR = Path("media")
+PROGRESS_AFTER = 2.0  # seconds a data build runs quietly before it reports its progress
+PROGRESS_EVERY = 1.0  # seconds between two progress lines about one network
 QUALITY_HELP = "l = 854x480 15fps, m = 1280x720 30fps, h = 1920x1080 60fps, k = 3840x2160 60fps."
 
 
@@ -42,6 +44,39 @@ def _use_config(path: Path | None):
     if path:
         os.environ[CONFIG_ENV] = str(path.resolve())
     return config
+
+
+class _BuildProgress:
+    """LectureData.build's progress callback: quiet while the build is fast; once it has run
+    PROGRESS_AFTER seconds, a line on stderr every PROGRESS_EVERY seconds and when a network is
+    trained, e.g. "training the lecture's network: 2000/5000 epochs"."""
+
+    def __init__(self, clock=time.monotonic) -> None:
+        self.clock = clock
+        self.started = clock()
+        self.last: float | None = None
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        now = self.clock()
+        if now - self.started < PROGRESS_AFTER:
+            return
+        if done < total and self.last is not None and now - self.last < PROGRESS_EVERY:
+            return
+        self.last = now
+        click.echo(f"{step}: {done}/{total} epochs", err=True)
+
+
+def _lecture_data(config):
+    """The lecture's numbers for ``config``, built once per process (the scenes of ``preview``
+    then find them cached) with progress on stderr when slow. A config whose own network
+    diverges stops here with one line, before anything renders."""
+    from nnmath.errors import NNMathError
+    from nnmath.lecture_data import LectureData
+
+    try:
+        return LectureData.build(config, progress=_BuildProgress())
+    except NNMathError as err:
+        raise CliError(str(err)) from None
 
 
 def _require_render_tools() -> None:
@@ -112,9 +147,10 @@ def preview(slug: str, quality: str | None, frame: bool, config_path: Path | Non
     it; with --frame, the last frame goes to SLUG.png instead.
     """
     entry = _entry(slug)
-    _use_config(config_path)
+    config = _use_config(config_path)
     media_dir = _writable(media_dir)
     _require_render_tools()
+    _lecture_data(config)
     from scripts.rendering import RenderError, render_scene
 
     try:
@@ -180,7 +216,7 @@ def render(quality: str, jobs: int, config_path: Path | None, only: list[registr
     Manim); otherwise its cached clip is used. If a scene fails or you press Ctrl-C, the previous
     lecture stays as it was and the scenes that finished stay cached.
     """
-    _use_config(config_path)
+    config = _use_config(config_path)
     media_dir = _writable(media_dir)
     _writable(media_dir / "lecture" / quality)
     _require_render_tools()
@@ -193,7 +229,7 @@ def render(quality: str, jobs: int, config_path: Path | None, only: list[registr
                                 media_dir=media_dir, formats=formats, force=force,
                                 config_path=config_path,
                                 write=lambda text: click.echo(text, nl=False),
-                                live=sys.stdout.isatty())
+                                live=sys.stdout.isatty(), prepare=lambda: _lecture_data(config))
     except LectureFailed as err:
         raise CliError(str(err)) from None
     except KeyboardInterrupt:
@@ -235,14 +271,8 @@ def facts(config_path: Path | None, out: Path | None) -> None:
 
     For handouts and answer keys: the values are the ones the video shows.
     """
-    from nnmath.errors import NNMathError
-    from nnmath.lecture_data import LectureData
-
     config = _use_config(config_path)
-    try:
-        text = json.dumps(LectureData.build(config).to_facts(), indent=1)
-    except NNMathError as err:
-        raise CliError(str(err)) from None
+    text = json.dumps(_lecture_data(config).to_facts(), indent=1)
     if out is None:
         click.echo(text)
         return

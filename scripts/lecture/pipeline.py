@@ -57,11 +57,12 @@ def render_lecture(title: str, entries: list[SceneEntry], *, quality: str, jobs:
                    media_dir: Path, formats: tuple[str, ...] = (), force: bool = False,
                    config_path: Path | None = None, overrides: dict | None = None,
                    write: Callable[[str], None] = lambda text: None,
-                   live: bool = False) -> Report:
+                   live: bool = False, prepare: Callable[[], None] = lambda: None) -> Report:
     """Render ``entries`` (in lecture order) and assemble them as the lecture ``title``.
 
     ``overrides`` are extra Manim config values (tests render at 160x90, 5 fps); ``write`` and
-    ``live`` show the progress board. Raises LectureFailed if a scene fails.
+    ``live`` show the progress board; ``prepare`` runs before the first scene renders (not when
+    every scene is cached). Raises LectureFailed if a scene fails.
     """
     media_dir = Path(media_dir)
     cache_dir = media_dir / ".manim" / "lecture" / quality
@@ -86,6 +87,8 @@ def render_lecture(title: str, entries: list[SceneEntry], *, quality: str, jobs:
                         media_dir=media_dir, cache_dir=cache_dir, settings=settings,
                         config_path=str(config_path.resolve()) if config_path else None,
                         estimate=_estimate(media_dir, entry.slug, record)))
+    if any(job.render for job in plan):
+        prepare()
     board.start()
 
     def on_event(event: Event) -> None:
