@@ -19,6 +19,7 @@ from scenes import theme
 from scenes.base import LectureThreeDScene, lecture_data
 from scenes.mobjects.heatmap import Heatmap, colorbar
 from scenes.mobjects.landscape import ContourLines, grid_surface
+from scenes.narration import descent_view
 
 TILT = 62 * DEGREES           # the camera's angle from vertical when looking at a surface
 TOP_VIEW = dict(phi=0.0, theta=-90 * DEGREES, centre=ORIGIN)   # the default, plain 2-D view
@@ -421,7 +422,7 @@ class GradientDescentScene(LectureThreeDScene):
                                  axes.z_range[0]))
         self.add(heatmap)
         self.bring_to_back(heatmap)
-        self.narrate("Seen from above, training walked downhill, towards the valley.",
+        self.narrate(descent_view(self.data.training_verdict),
                      *self._from_above(axes, surface, drawn, edges, labels), FadeIn(heatmap),
                      run_time=3)
         self.remove(surface)

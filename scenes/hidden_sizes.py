@@ -258,9 +258,15 @@ class HiddenSizesScene(LectureScene):
             reason = f": {ONE_LINE[limits.pop()]}" if len(limits) == 1 and limits <= set(ONE_LINE) \
                 else ""
             lines.append(f"With {which} {stays} at chance{reason}.")
-        for k in by_size:
-            if self.verdicts[k].outcome is Outcome.OVERFITTED:
-                lines.append(f"The {self._shown(k, 'hidden'):g}-neuron network overfits: "
-                             f"{self._shown(k, 'train_accuracy'):g} percent of its training "
-                             f"points, {self._shown(k, 'test_accuracy'):g} of the test points.")
+        overfitted = [k for k in by_size if self.verdicts[k].outcome is Outcome.OVERFITTED]
+        if len(overfitted) == 1:
+            k = overfitted[0]
+            lines.append(f"The {self._shown(k, 'hidden'):g}-neuron network overfits: "
+                         f"{self._shown(k, 'train_accuracy'):g} percent of its training points, "
+                         f"{self._shown(k, 'test_accuracy'):g} of the test points.")
+        elif overfitted:
+            sizes = spoken_list([f"{self._shown(k, 'hidden'):g}" for k in overfitted])
+            every = " all" if len(overfitted) == len(by_size) else ""
+            lines.append(f"The networks with {sizes} hidden neurons{every} overfit: each does far "
+                         "better on its training points than on the test points.")
         return lines

@@ -15,11 +15,6 @@ ONE_LINE_SHORT = {
 }
 
 
-def sentence(text: str) -> str:
-    """``text`` with its first letter capitalised."""
-    return text[:1].upper() + text[1:]
-
-
 def spoken_list(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
@@ -127,3 +122,10 @@ def decision_map_intro(verdict) -> str:
     if verdict.outcome is Outcome.CHANCE:
         return "Its decision map, no better than chance: orange is class zero, blue class one."
     return "What it learned: orange is class zero, blue class one."
+
+
+def descent_view(verdict) -> str:
+    """The training path seen from above on the real loss: downhill only if the loss fell."""
+    if verdict.loss_end < verdict.loss_start:
+        return "Seen from above, training walked downhill, towards the valley."
+    return "Seen from above, training never got below the loss it started from."

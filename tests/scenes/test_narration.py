@@ -7,8 +7,12 @@ import pytest
 
 from nnmath.config import load_config
 from nnmath.lecture_data import LectureData
-from nnmath.verdicts import Limit, Outcome
+from nnmath.verdicts import Limit, Outcome, compare_sizes, contrast, judge
 from scenes import base, registry
+from scenes.hidden_sizes import HiddenSizesScene
+from scenes.narration import (
+    descent_view, linearity, loss_ends, summary_result, training_result,
+)
 from scripts.rendering import render_scene
 
 TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
@@ -110,3 +114,77 @@ def test_default_hidden_sizes_say_bigger_is_not_better(default):
     text = said(lines["hidden_sizes"])
     assert "5 hidden neurons do best, not the most" in text
     assert "do better" not in text
+
+
+# -- the sentences themselves, for every kind of verdict (no rendering) -------------------------
+
+def judged(train: float, test: float, *, sizes=(2, 4, 1), activation="sigmoid",
+           losses=(0.25, 0.1, 0.01, 0.01), final_loss=0.01, final_test_loss=0.01):
+    """A Verdict on 160 training and 40 balanced test points (chance level 50 %)."""
+    return judge(train_accuracy=train, test_accuracy=test, n_train=160, y_test=[0, 1] * 20,
+                 losses=list(losses), final_loss=final_loss, final_test_loss=final_test_loss,
+                 layer_sizes=sizes, activation=activation)
+
+
+def test_each_outcome_has_its_own_words():
+    well, partly = judged(1.0, 0.95), judged(0.8, 0.75)
+    chance, overfitted = judged(0.52, 0.5, sizes=(2, 1, 1)), judged(1.0, 0.8)
+    assert training_result(well, "XOR", 100, 95, 50) == ["It has learned the XOR data well."]
+    assert said(training_result(partly, "XOR", 80, 75, 50)).startswith(
+        "It has learned part of the XOR data: more than the 50 percent")
+    assert said(training_result(chance, "XOR", 52, 50, 50)) == (
+        "That is no better than chance: always guessing the commoner class would score 50 "
+        "percent. The reason: one hidden neuron can only draw one straight line across the "
+        "plane, and one line is not enough for the XOR data.")
+    assert "overfitted: 100 percent on its own training points but only 80" in \
+        said(training_result(overfitted, "XOR", 100, 80, 50))
+    sentences = [summary_result(v, "2-4-1", "XOR", 100, 80) for v in (well, partly, chance, overfitted)]
+    assert [("learned the XOR" in s, "part of" in s, "at chance" in s, "overfitted" in s)
+            for s in sentences] == [(True, False, False, False), (False, True, False, False),
+                                    (False, False, True, False), (False, False, False, True)]
+
+
+def test_why_it_got_no_further():
+    linear = judged(0.55, 0.5, activation="linear")
+    assert "with linear activations the whole network can only draw one straight line" in \
+        said(training_result(linear, "XOR", 55, 50, 50))
+    falling = judged(0.55, 0.5, losses=[0.25] * 9 + [0.2], final_loss=0.1)
+    assert "still falling when training stopped" in said(training_result(falling, "XOR", 55, 50, 50))
+    stuck = judged(0.55, 0.5, losses=[0.25] * 10, final_loss=0.3)
+    assert "never brought its loss below where it started" in said(
+        training_result(stuck, "XOR", 55, 50, 50))
+    assert descent_view(stuck) != descent_view(judged(1.0, 0.95))
+
+
+def test_losses_close_together_carry_over_only_when_it_learned():
+    assert "carries over" in loss_ends(judged(1.0, 0.95))
+    assert "carries over" not in loss_ends(judged(0.52, 0.5))
+    assert "far below the test loss" in loss_ends(judged(1.0, 0.8, final_test_loss=0.05))
+
+
+def test_linear_contrast_words():
+    sigmoid, line = judged(1.0, 0.975), judged(0.9, 0.9, activation="linear")
+    assert "classifies it better" in linearity(contrast(line, sigmoid))
+    assert "nearly separable by a straight line" in linearity(contrast(line, judged(0.9, 0.925)))
+    one = judged(0.55, 0.55, sizes=(2, 1, 1))
+    text = linearity(contrast(judged(0.55, 0.525, activation="linear"), one))
+    assert "about the same" in text and "one hidden neuron" in text and "better" not in text
+
+
+@pytest.mark.parametrize("tests, want", [
+    ([95.0, 95.0, 95.0], "On the test points they score the same, 95 percent: for this data 3 "
+                         "hidden neurons are already enough."),
+    ([50.0, 50.0, 50.0], "On the test points they score the same, 50 percent, no better than "
+                         "chance."),
+    ([90.0, 95.0, 95.0], "On the test points a larger network never does worse, and 5 and 10 "
+                         "hidden neurons do best"),
+    ([95.0, 92.5, 90.0], "On the test points bigger is not better: 3 hidden neurons do best, and "
+                         "the largest does worse."),
+    ([92.5, 95.0, 92.5], "On the test points, 5 hidden neurons do best, not the most"),
+])
+def test_hidden_sizes_compare_what_the_numbers_show(tests, want):
+    verdicts = [judged(t / 100, t / 100) for t in tests]
+    line = HiddenSizesScene._test_line(compare_sizes([3, 5, 10], verdicts), tests, verdicts)
+    assert line.startswith(want)
+    if len(set(tests)) == 1:
+        assert "do better" not in line and "does better" not in line
