@@ -1,0 +1,88 @@
+"""Takes on disk: ``<cache_dir>/<key>.wav`` and ``<key>.json`` (duration, words, source), each
+written under a temporary name and renamed when complete, so an interrupted synthesis never
+leaves a half-written take. The key is the sha256 of everything the audio depends on."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from scripts.voice.audio import RATE, write_wav
+
+# Bumped whenever the processing of a take changes (trimming, loudness, format).
+PROCESSING = "voice-takes-1: 48k mono s16, trim -40dB keep 50ms, -16 LUFS, -1 dBTP"
+
+Words = list[tuple[str, float, float]]
+
+
+@dataclass(frozen=True)
+class Take:
+    """One spoken line, ready to mix: a 48 kHz mono 16-bit WAV and what it says when."""
+    wav: Path
+    duration: float
+    words: Words | None
+    key: str
+    source: str
+
+
+def take_key(**parts) -> str:
+    """sha256 over the named parts (spoken text, engine, voice, settings, a take's bytes...)."""
+    blob = json.dumps({"processing": PROCESSING, **parts}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes (a recorded take's part of its key)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class TakeCache:
+    """The folder of finished takes."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def paths(self, key: str) -> tuple[Path, Path]:
+        """The take's audio and its facts."""
+        return self.folder / f"{key}.wav", self.folder / f"{key}.json"
+
+    def load(self, key: str) -> Take | None:
+        """The stored take, or None when it is not (completely) there."""
+        wav, facts = self.paths(key)
+        if not (wav.exists() and facts.exists()):
+            return None
+        data = json.loads(facts.read_text(encoding="utf-8"))
+        words = [tuple(word) for word in data["words"]] if data["words"] is not None else None
+        return Take(wav, data["duration"], words, key, data["source"])
+
+    def store(self, key: str, samples: np.ndarray, words: Words | None, source: str) -> Take:
+        """Write a take atomically: the audio first, then its facts, which mark it complete."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        wav, facts = self.paths(key)
+        duration = samples.size / RATE
+        _atomic(wav, lambda path: write_wav(path, samples))
+        text = json.dumps({"duration": duration, "words": words, "source": source}, indent=1)
+        _atomic(facts, lambda path: path.write_text(text, encoding="utf-8"))
+        return Take(wav, duration, words, key, source)
+
+
+def _atomic(target: Path, write) -> None:
+    """Run ``write(tmp)`` on a temporary file beside ``target``, then rename it into place."""
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".part")
+    os.close(handle)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)

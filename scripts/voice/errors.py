@@ -1,0 +1,6 @@
+"""The voice layer's one error: its message is a single line a user can act on."""
+
+
+class VoiceError(Exception):
+    """A voice, engine or take that cannot be used; the message names the file or package and
+    what to do."""
