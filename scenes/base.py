@@ -11,7 +11,7 @@ import math
 import os
 from dataclasses import dataclass
 
-from manim import Animation, DecimalNumber, Scene, Text, ThreeDScene
+from manim import UP, Animation, DecimalNumber, Scene, Text, ThreeDScene
 
 from scenes import theme
 
@@ -83,9 +83,11 @@ class LectureMixin:
         return shown
 
     def make_heading(self, text: str) -> Text:
-        """The scene's heading at the heading size, centred in the frame's heading band."""
-        heading = Text(text, font=theme.FONT, font_size=theme.TYPE.heading, color=self.palette.text)
-        return theme.HEADING.fit(heading)
+        """The scene's heading at the heading size, centred across the frame's heading band
+        with its top at the band's top (so headings do not move with their descenders)."""
+        heading = theme.HEADING.fit(Text(text, font=theme.FONT, font_size=theme.TYPE.heading,
+                                         color=self.palette.text))
+        return heading.shift(UP * (theme.HEADING.top - heading.get_top()[1]))
 
     def allow_overlap(self, first, second) -> None:
         """Declare that text inside ``first`` may overlap text inside ``second`` on purpose
