@@ -20,8 +20,7 @@ class ApplicationsScene(LectureScene):
     def construct(self) -> None:
         self.art = lecture_data().illustrations
         p = self.palette
-        heading = Text("Where neural networks work", font=theme.FONT,
-                       font_size=theme.HEADING_SIZE, color=p.text).to_edge(UP, buff=0.3)
+        heading = self.make_heading("Where neural networks work")
         self.narrate("Neural networks are used wherever there are patterns to learn from "
                      "examples.", FadeIn(heading))
         panels = [

@@ -4,7 +4,7 @@ the box opens onto the lecture's trained network computing that prediction."""
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, Indicate, MathTex,
+    DOWN, LEFT, RIGHT, Arrow, Create, FadeIn, FadeOut, GrowArrow, Indicate, MathTex,
     RoundedRectangle, Text, VGroup,
 )
 
@@ -18,9 +18,7 @@ class BlackBoxScene(LectureScene):
     def construct(self) -> None:
         self.data = lecture_data()
         self.example = self.data.forward_example
-        p = self.palette
-        heading = Text("A network is a function", font=theme.FONT, font_size=theme.HEADING_SIZE,
-                       color=p.text).to_edge(UP, buff=0.35)
+        heading = self.make_heading("A network is a function")
         self.narrate("Think of a neural network as a black box: data goes in, a prediction "
                      "comes out.", FadeIn(heading))
         box, inputs, output = self._black_box()

@@ -5,7 +5,8 @@ activation a, and the prediction is set against the true label."""
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, RIGHT, UP, UR, Create, FadeIn, FadeOut, Indicate, MathTex, Text, Transform, VGroup,
+    DOWN, RIGHT, UR, Create, FadeIn, FadeOut, Indicate, MathTex, ReplacementTransform, Text,
+    VGroup,
 )
 
 from scenes import theme
@@ -15,6 +16,14 @@ from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.notation import ACTIVATION_SYMBOL
 
 Z_LABEL_MIN_RADIUS = 0.18   # below this neuron radius, z values would be unreadable: left out
+Z_LABEL_ROOM = 1.3          # z labels reach this far right of the last column
+PHASE_ROOM = 0.6            # the phase title under the heading
+# The verdict panel on the right; the diagram (with its z labels) fills the rest of the content.
+PANEL = theme.Region(theme.CONTENT.right - 3.0, theme.CONTENT.right, theme.CONTENT.bottom,
+                     theme.CONTENT.top - PHASE_ROOM)
+DIAGRAM = theme.Region(theme.CONTENT.left, PANEL.left - Z_LABEL_ROOM, theme.CONTENT.bottom,
+                       theme.CONTENT.top - PHASE_ROOM)
+BRACE_ROOM = 0.6            # a brace with the true size above an elided column
 
 
 class ForwardPassScene(LectureScene):
@@ -22,14 +31,15 @@ class ForwardPassScene(LectureScene):
         self.data = lecture_data()
         self.example = self.data.forward_example
         p = self.palette
-        heading = Text("Forward propagation", font=theme.FONT, font_size=theme.HEADING_SIZE,
-                       color=p.text).to_edge(UP, buff=0.35)
+        heading = self.make_heading("Forward propagation")
         self.heading = heading
         self.phases = PhaseTitles(heading, p.muted)
         ex = self.example
         self.diagram = NetworkDiagram(self.data.layer_sizes, [layer.W for layer in ex.params],
-                                      ex.activations, labels="values", width=8.0, height=4.6)
-        self.diagram.move_to(DOWN * 0.5 + LEFT * 1.3)
+                                      ex.activations, labels="values",
+                                      width=min(8.0, DIAGRAM.width - 0.6),
+                                      height=min(4.6, DIAGRAM.height - BRACE_ROOM))
+        DIAGRAM.clamp(self.diagram.move_to(DIAGRAM.center))
         self.record_diagram("forward_example.activations", self.diagram)
         self.diagram.neurons.set_fill(opacity=0.08)
         self.diagram.labels.set_opacity(0)
@@ -72,14 +82,14 @@ class ForwardPassScene(LectureScene):
         gs = VGroup(*(MathTex(symbol, font_size=sigma.font_size, color=self.palette.text)
                       .move_to(sigma) for sigma in sigmas))
         if gs.width > 0 and gs[0].width > 2 * self.diagram.radius:
-            for g in gs:
-                g.scale_to_fit_width(1.6 * self.diagram.radius)
+            for g in gs:   # fit the neuron, but never below the smallest readable size
+                g.scale(max(1.6 * self.diagram.radius / g.width, theme.TYPE.label / g.font_size))
         self.narrate("Then the activation function turns each z into the neuron's output a, "
                      "shown as its brightness.",
                      self.phases.next("the output neuron gives the prediction" if is_output
                                       else f"{name} neurons apply the activation"),
-                     Transform(sigmas, gs), run_time=1)
-        self.play(FadeOut(sigmas), self.diagram.light_up(layer),
+                     ReplacementTransform(sigmas, gs), run_time=1)
+        self.play(FadeOut(gs), self.diagram.light_up(layer),
                   self._layer_labels(layer).animate.set_opacity(1), run_time=1)
 
     def _z_labels(self, layer: int) -> VGroup:
@@ -112,8 +122,7 @@ class ForwardPassScene(LectureScene):
         correct = ex.predicted_class == ex.label
         verdict = Text("correct" if correct else "wrong", font=theme.FONT,
                        font_size=theme.BODY_SIZE, color=p.hidden if correct else p.negative)
-        panel = VGroup(prediction, predicted, label, verdict).arrange(DOWN, buff=0.25)
-        panel.to_edge(RIGHT, buff=0.5).shift(DOWN * 0.5)
+        PANEL.fit(VGroup(prediction, predicted, label, verdict).arrange(DOWN, buff=0.25))
         output = self.diagram.neuron(len(self.data.layer_sizes) - 1, 0)
         self.narrate("The output neuron's activation is the prediction, the probability of "
                      "class one.", FadeIn(prediction),

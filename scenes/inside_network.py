@@ -63,8 +63,7 @@ class InsideNetworkScene(LectureScene):
         self.bounds = (grid.xs[0], grid.xs[-1], grid.ys[0], grid.ys[-1])
         x0, x1, y0, y1 = self.bounds
         self.aspect = (x1 - x0) / (y1 - y0)
-        self.heading = Text("Inside the network", font=theme.FONT, font_size=theme.HEADING_SIZE,
-                            color=self.palette.text).to_edge(UP, buff=0.35)
+        self.heading = self.make_heading("Inside the network")
         self._trained_network()
         self._weights()
         self._mini_map()

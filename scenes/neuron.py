@@ -31,8 +31,7 @@ class NeuronScene(LectureScene):
     # -- the biological neuron -------------------------------------------------------------
     def _biological(self) -> BiologicalNeuron:
         p = self.palette
-        heading = Text("Biological inspiration", font=theme.FONT, font_size=theme.HEADING_SIZE,
-                       color=p.text).to_edge(UP, buff=0.4)
+        heading = self.make_heading("Biological inspiration")
         bio = BiologicalNeuron(p.hidden, p.gradient).scale(0.85).move_to(DOWN * 0.2)
         self.heading = heading
         self.narrate("Your brain holds about 86 billion neurons, each connected to thousands of "
@@ -103,8 +102,7 @@ class NeuronScene(LectureScene):
         caption = Text(f"hidden neuron h{ex.neuron + 1} of the trained network, test sample "
                        f"#{ex.sample_index}", font=theme.FONT, font_size=theme.SMALL_SIZE,
                        color=p.muted).next_to(self.heading, DOWN, buff=0.2)
-        new_heading = Text("One real neuron", font=theme.FONT, font_size=theme.HEADING_SIZE,
-                           color=p.text).move_to(self.heading)
+        new_heading = self.make_heading("One real neuron")
         x_values = VGroup(*(self.number(f"neuron_example.inputs[{i}]", x, font_size=26).move_to(c)
                             for i, (x, c) in enumerate(zip(ex.inputs, inputs))))
         w_values = VGroup(*(self.number(f"neuron_example.weights[{i}]", w, font_size=26, color=self._sign(w))

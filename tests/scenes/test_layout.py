@@ -23,7 +23,8 @@ SLUGS = [entry.slug for entry in registry.SCENES]
 
 
 def assert_laid_out(check) -> None:
-    assert not check.issues, "layout issues:\n" + check.report()
+    if check.issues:
+        pytest.fail("layout issues:\n" + check.report(), pytrace=False)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
