@@ -47,6 +47,7 @@ NEGATIVE = re.compile(r"(?<![\w)])[−-](?=\.?\d)")
 ORDINAL_NUMBER = re.compile(r"(?<![\w.])(\d+)(?:st|nd|rd|th)\b")
 NUMBER = re.compile(r"(?<![\w])(\d+)(?:\.(\d+))?")
 LETTER_DIGITS = re.compile(r"\b([A-Za-z])(\d+)\b")
+DIGIT_LETTER = re.compile(r"(\d)(?=[A-Za-z])")
 NUMBER_PAREN = re.compile(r"\(([−-]?\d[\d.,]*)\)")
 ASIDE = re.compile(r"\s*\(([^()]*)\)")
 SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
@@ -117,7 +118,8 @@ def _numbers(text: str) -> str:
     text = NEGATIVE.sub("minus ", text)
     text = ORDINAL_NUMBER.sub(lambda m: ordinal_words(int(m[1])), text)
     text = LETTER_DIGITS.sub(lambda m: f"{m[1]} {digits_words(m[2])}", text)
-    return NUMBER.sub(lambda m: f" {number_words(m[1], m[2])} ", text)
+    text = DIGIT_LETTER.sub(r"\1 ", text)
+    return NUMBER.sub(lambda m: number_words(m[1], m[2]), text)
 
 
 def _functions(text: str) -> str:
