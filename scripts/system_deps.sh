@@ -10,6 +10,7 @@ PACKAGES=(
   gcc python3-dev python3-venv
   pkg-config libcairo2-dev libpango1.0-dev
   texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm cm-super-minimal
+  espeak-ng  # the draft and test voice (scripts/voice)
 )
 TEST_PACKAGES=(chromium)
 if [[ "${1:-}" == "test" ]]; then
