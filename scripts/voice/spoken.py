@@ -51,6 +51,7 @@ DIGIT_LETTER = re.compile(r"(\d)(?=[A-Za-z])")
 NUMBER_PAREN = re.compile(r"\(([−-]?\d[\d.,]*)\)")
 ASIDE = re.compile(r"\s*\(([^()]*)\)")
 SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+SENTENCE_START = re.compile(r"(?:^|(?<=[.!?] ))[a-z]")   # voices end a sentence only before a capital
 ALLOWED = re.compile(r"[A-Za-z ,.;:'?!-]")
 
 
@@ -132,7 +133,8 @@ def _functions(text: str) -> str:
 
 
 def spoken_form(caption: str) -> str:
-    """What a voice should say for a caption: symbols, indices and numbers as words."""
+    """What a voice should say for a caption: symbols, indices and numbers as words, each
+    sentence starting with a capital (else Piper and espeak run two sentences into one)."""
     text = caption
     for word, said in WORDS.items():
         text = re.sub(rf"(?<![\w]){re.escape(word)}(?![\w])", said, text)
@@ -145,7 +147,7 @@ def spoken_form(caption: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = SPACE_BEFORE_MARK.sub(r"\1", text)
     text = re.sub(r",([,.;:!?])", r"\1", text)
-    return text.strip(" ,")
+    return SENTENCE_START.sub(lambda m: m[0].upper(), text.strip(" ,"))
 
 
 def unspoken(text: str) -> set[str]:

@@ -14,7 +14,7 @@ SCENES = [
 def test_script_lists_every_line_in_order_with_its_take_name(tmp_path):
     path = write_script(SCENES, tmp_path / "out", tmp_path / "narration")
     text = path.read_text(encoding="utf-8")
-    names = [take_name("sigma of z is zero point nine nine and y hat is minus zero point zero "
+    names = [take_name("Sigma of z is zero point nine nine and y hat is minus zero point zero "
                        "seven five"), take_name("The neuron fires."),
              take_name("The second layer's weights grow.")]
     positions = [text.index(f"`{name}`") for name in names]

@@ -16,10 +16,13 @@ SCENES = Path(__file__).resolve().parents[2] / "scenes"
 CAPTIONS = [
     # the issue's own examples
     ("σ(z) = 0.99 and ŷ = −0.075",
-     "sigma of z is zero point nine nine and y hat is minus zero point zero seven five"),
+     "Sigma of z is zero point nine nine and y hat is minus zero point zero seven five"),
     ("W⁽²⁾", "W two"),
+    # every sentence starts with a capital, or the voices run two sentences into one
+    ("Welcome. σ(z) = 0.5 here. ŷ is the output.",
+     "Welcome. Sigma of z is zero point five here. Y hat is the output."),
     ("ReLU's slope is exactly one for every positive z.",
-     "relu's slope is exactly one for every positive z."),
+     "Relu's slope is exactly one for every positive z."),
     ("Sigmoid and tanh flatten out at the ends; the ReLUs grow without limit.",
      "Sigmoid and tanch flatten out at the ends; the relus grow without limit."),
     # numbers with the decimals shown, as the lecture's captions print them
@@ -53,17 +56,17 @@ CAPTIONS = [
     ("Gradient descent starts from high-school calculus: one function, f of x.",
      "Gradient descent starts from high-school calculus: one function, f of x."),
     # symbols of the formulas on screen
-    ("x ← x − η f'(x)", "x becomes x minus eta f prime of x"),
-    ("δ = ∂L/∂z", "delta is partial L over partial z"),
-    ("z = w₁·x₁ + w₂·x₂ − 8.91", "z is w one times x one plus w two times x two minus eight point "
+    ("x ← x − η f'(x)", "X becomes x minus eta f prime of x"),
+    ("δ = ∂L/∂z", "Delta is partial L over partial z"),
+    ("z = w₁·x₁ + w₂·x₂ − 8.91", "Z is w one times x one plus w two times x two minus eight point "
                                "nine one"),
-    ("z = 0.5 × 1.2 + (−8.91)", "z is zero point five times one point two plus minus eight point "
+    ("z = 0.5 × 1.2 + (−8.91)", "Z is zero point five times one point two plus minus eight point "
                                "nine one"),
-    ("Σ w·x → ŷ ≈ 0.3", "sum w times x to y hat is about zero point three"),
-    ("α = 0.01 and x² and x⁻¹", "alpha is zero point zero one and x squared and x to the minus one"),
-    ("a rate of 1e-05", "a rate of one times ten to the minus five"),
+    ("Σ w·x → ŷ ≈ 0.3", "Sum w times x to y hat is about zero point three"),
+    ("α = 0.01 and x² and x⁻¹", "Alpha is zero point zero one and x squared and x to the minus one"),
+    ("a rate of 1e-05", "A rate of one times ten to the minus five"),
     ("the 1st, 2nd, 3rd, 12th and 21st epochs",
-     "the first, second, third, twelfth and twenty-first epochs"),
+     "The first, second, third, twelfth and twenty-first epochs"),
 ]
 
 
