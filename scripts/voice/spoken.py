@@ -29,7 +29,7 @@ SYMBOLS = {
     "—": ",", "…": ".", "“": "", "”": "", '"': "",
 }
 # Words a voice would read letter by letter or mispronounce: said as words.
-WORDS = {"ReLU": "relu", "ReLUs": "relus", "tanh": "tanch", "e.g.": "for example",
+WORDS = {"ReLU": "ray-loo", "ReLUs": "ray-loos", "tanh": "tanch", "e.g.": "for example",
          "i.e.": "that is", "etc.": "et cetera", "vs.": "versus"}
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁻", "0123456789()-")
 SUBSCRIPT = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")

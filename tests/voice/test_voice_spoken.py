@@ -22,9 +22,9 @@ CAPTIONS = [
     ("Welcome. σ(z) = 0.5 here. ŷ is the output.",
      "Welcome. Sigma of z is zero point five here. Y hat is the output."),
     ("ReLU's slope is exactly one for every positive z.",
-     "Relu's slope is exactly one for every positive z."),
+     "Ray-loo's slope is exactly one for every positive z."),
     ("Sigmoid and tanh flatten out at the ends; the ReLUs grow without limit.",
-     "Sigmoid and tanch flatten out at the ends; the relus grow without limit."),
+     "Sigmoid and tanch flatten out at the ends; the ray-loos grow without limit."),
     # numbers with the decimals shown, as the lecture's captions print them
     ("After 5000 epochs, 97.5 percent of the test points are right.",
      "After five thousand epochs, ninety-seven point five percent of the test points are right."),
