@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from manim import (
     DOWN, LEFT, RIGHT, UP, Create, FadeIn, FadeOut, Group, Indicate, LaggedStart, MathTex, Text,
-    Transform, VGroup, Write,
+    Succession, Transform, VGroup, Write,
 )
 
 from scenes import theme
@@ -116,8 +116,9 @@ class ArchitectureScene(LectureScene):
                      "bias.", FadeOut(words), Transform(shapes, target), run_time=1.5)
         self.narrate("Count them: these are the numbers training will adjust.",
                      LaggedStart(*(Write(row) for row in rows[:-1]), lag_ratio=0.6), run_time=3)
-        self.narrate("In all, this network has this many parameters to learn.", FadeIn(rows[-1]),
-                     Indicate(rows[-1], color=p.gradient), run_time=1.5)
+        self.narrate("In all, this network has this many parameters to learn.",
+                     Succession(FadeIn(rows[-1]), Indicate(rows[-1], color=p.highlight)),
+                     run_time=1.5)   # in turn: indicated while fading in, it ended invisible
 
     def _wide(self) -> None:
         p = self.palette
