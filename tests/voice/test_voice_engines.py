@@ -11,7 +11,7 @@ import time
 import pytest
 from voice_helpers import cache_files
 
-from scripts.voice import ENGINES, VoiceError, make_voice, synthesize_all
+from scripts.voice import ENGINES, VoiceError, make_voice, synthesize_all, voice_problems
 
 LINES = ["the first line of the lecture", "a second line, a little longer than the first one",
          "the first line of the lecture", "three"]
@@ -85,3 +85,13 @@ def test_espeak_speed(espeak):
     print(f"\nespeak: {cpu:.3f} CPU s for {take.duration:.1f} s of speech = "
           f"{cpu / take.duration:.4f} CPU s per s")
     assert take.duration > 10
+
+
+def test_voice_problems_name_what_is_missing(settings, monkeypatch):
+    assert voice_problems(settings) == {"piper": None, "espeak": None, "recorded": None,
+                                        "none": None}
+    monkeypatch.setattr("scripts.voice.engines.shutil.which", lambda name: None)
+    problems = voice_problems(settings)
+    assert "apt-get install espeak-ng" in problems["espeak"]
+    assert problems["recorded"] is not None        # its fallback here is espeak
+    assert problems["piper"] is None and problems["none"] is None

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from voice_helpers import cache_files, stereo_take
 
-from scripts.voice import VoiceError, make_voice, measure, take_name
+from scripts.voice import VoiceError, make_voice, measure, synthesize_all, take_name
 from scripts.voice.audio import RATE, TRIM_KEEP_S, read_wav
 from scripts.voice.loudness import PEAK_CEILING_DBTP, TARGET_LUFS
 
@@ -94,3 +94,10 @@ def test_two_takes_for_one_line_is_an_error_naming_both(recorded, settings):
     with pytest.raises(VoiceError, match="two takes") as error:
         recorded.speak(LINE)
     assert str(wav) in str(error.value) and str(flac) in str(error.value)
+
+
+def test_recorded_lines_in_a_pool(recorded, settings):
+    stereo_take(take_path(settings, LINE, ".m4a"))
+    takes = synthesize_all(recorded, [OTHER, LINE, OTHER], jobs=2)
+    assert [take.source for take in takes] == ["espeak", "recorded", "espeak"]
+    assert recorded.missing == [OTHER]
