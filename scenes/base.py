@@ -17,7 +17,19 @@ from scenes import theme
 
 CONFIG_ENV = "NNLECTURE_CONFIG"
 FPS_GRID = 15               # run times are multiples of 1/15 s so captions stay in step at any fps
-WORDS_PER_SECOND = 2.6      # a calm speaking pace
+WORDS_PER_SECOND = 2.6      # a calm speaking pace, for a lecture without a voice
+BREATH = 0.4                # seconds of quiet after each spoken line
+
+# The narration's voice in this process, set by the renderer before a scene renders (None: a
+# captions-only lecture). Called as ``voice(line, spoken)``, it returns the take of a caption
+# line, with ``duration`` (seconds) and ``wav`` (its sound file), or None.
+_voice = None
+
+
+def use_voice(voice) -> None:
+    """Speak every narration line rendered in this process with ``voice`` (None: silence)."""
+    global _voice
+    _voice = voice
 
 
 def snap(seconds: float) -> float:
@@ -48,9 +60,12 @@ def lecture_data():
 
 @dataclass(frozen=True)
 class NarrationLine:
-    start: float
-    duration: float
-    text: str
+    start: float        # scene time at which the step begins (frame-exact)
+    duration: float     # the whole step
+    text: str           # the caption
+    spoken: float = 0.0  # seconds of speech (0 without a voice)
+    take: object = None  # the voice's take (its ``wav``), None without a voice
+    say: str | None = None  # how the line is said when that differs from its caption
 
 
 class LectureMixin:
@@ -115,16 +130,22 @@ class LectureMixin:
         return DecimalNumber(self.show_value(path, value, decimals, percent=percent),
                              num_decimal_places=decimals, **kwargs)
 
-    def narrate(self, line: str, *animations: Animation, run_time: float | None = None) -> None:
-        """Say ``line`` while playing ``animations``, then hold until it has been read.
+    def narrate(self, line: str, *animations: Animation, run_time: float | None = None,
+                spoken: str | None = None) -> None:
+        """Say ``line`` while playing ``animations``: the one place a step's length is decided.
 
-        The caption spans the whole step, so there is never silent dead time.
+        With a voice the step lasts the spoken line plus a breath, or the animation if that is
+        longer, and the caption spans the speech; without one it lasts the time to read the
+        line, all of it captioned. ``spoken`` says the line differently from how it is shown
+        (otherwise the voice's pronunciation table turns the caption into speech).
         """
-        reading = reading_time(line)
-        anim_time = snap(run_time) if run_time is not None else min(reading, 2.0)
-        total = max(reading, anim_time if animations else 0)
-        self.add_subcaption(line, duration=total)
-        self.narration.append(NarrationLine(self.time, total, line))
+        take = _voice(line, spoken) if _voice is not None else None
+        needed = snap(take.duration + BREATH) if take is not None else reading_time(line)
+        anim_time = snap(run_time) if run_time is not None else min(needed, 2.0)
+        total = max(needed, anim_time if animations else 0)
+        speech = take.duration if take is not None else 0.0
+        self.add_subcaption(line, duration=speech or total)
+        self.narration.append(NarrationLine(self.time, total, line, speech, take, spoken))
         if animations:
             self.play(*animations, run_time=anim_time)
         rest = total - (anim_time if animations else 0)

@@ -79,6 +79,25 @@ def _lecture_data(config):
         raise CliError(str(err)) from None
 
 
+def _voice_settings(config, config_path: Path | None, engine: str | None, media_dir: Path):
+    """The narration's voice for this command (None: captions only), checked up front: a missing
+    engine or voice stops here with one line naming the package and how to install it."""
+    from scripts.voice import VoiceError, VoiceSettings, make_voice
+
+    engine = engine or config.voice.engine
+    if engine == "none":
+        return None
+    folder = config_path.resolve().parent if config_path else Path.cwd()
+    settings = VoiceSettings(engine=engine, recordings=folder / config.voice.recordings,
+                             cache_dir=media_dir.resolve() / ".manim" / "voice",
+                             fallback=config.voice.fallback)
+    try:
+        make_voice(settings)
+    except VoiceError as err:
+        raise CliError(str(err)) from None
+    return settings
+
+
 def _require_render_tools() -> None:
     from scripts import toolchain
 
@@ -109,6 +128,12 @@ config_option = click.option(
 media_option = click.option(
     "--media-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_MEDIA_DIR,
     show_default=True, help="Folder that receives the rendered files.")
+voice_option = click.option(
+    "--voice", type=click.Choice(["piper", "espeak", "recorded", "none"]),
+    help="Who speaks the narration: piper (a neural voice), espeak (fast and robotic, for "
+         "drafts), recorded (your takes in the config's voice.recordings folder, the synthetic "
+         "voice for lines without one; see `nnlecture script`) or none (captions only). "
+         "Default: the config's [voice] engine, piper.")
 quality_option = click.option(
     "--quality", "-q", type=click.Choice(["l", "m", "h", "k"]), show_default=True,
     help=f"Render quality: {QUALITY_HELP}")
@@ -138,23 +163,30 @@ def list_scenes() -> None:
 @quality_option
 @click.option("--frame", is_flag=True, help="Only the last frame, as a PNG (much faster).")
 @config_option
+@voice_option
 @media_option
 def preview(slug: str, quality: str | None, frame: bool, config_path: Path | None,
-            media_dir: Path) -> None:
+            voice: str | None, media_dir: Path) -> None:
     """Render one scene (SLUG, see `nnlecture list`) and print the path of its video.
 
-    The video goes to MEDIA_DIR/preview/QUALITY/SLUG.mp4 with its captions (SLUG.srt) beside
-    it; with --frame, the last frame goes to SLUG.png instead.
+    The video goes to MEDIA_DIR/preview/QUALITY/SLUG.mp4, narrated by the voice, with its
+    captions (SLUG.srt) beside it; with --frame, the last frame goes to SLUG.png instead.
     """
     entry = _entry(slug)
     config = _use_config(config_path)
     media_dir = _writable(media_dir)
     _require_render_tools()
+    settings = None if frame else _voice_settings(config, config_path, voice, media_dir)
     _lecture_data(config)
+    from scripts.lecture.clip import Speaker, add_voice
     from scripts.rendering import RenderError, render_scene
 
+    speaker = Speaker(settings)
     try:
-        result = render_scene(entry, media_dir, quality=quality or "l", frame_only=frame)
+        result = render_scene(entry, media_dir, quality=quality or "l", frame_only=frame,
+                              voice=speaker.speak if speaker.voice else None)
+        if speaker.voice:
+            add_voice(result)
     except RenderError as err:
         raise CliError(str(err)) from None
     except KeyboardInterrupt:
@@ -205,9 +237,10 @@ def _jobs(ctx, param, value: int) -> int:
 @click.option("--formats", default="mp4", show_default=True, metavar="mp4,webm,gif",
               callback=_formats, help="Clip formats; MP4 clips are always made, WebM and GIF on request.")
 @click.option("--force", is_flag=True, help="Render every scene again, even when nothing changed.")
+@voice_option
 @media_option
 def render(quality: str, jobs: int, config_path: Path | None, only: list[registry.SceneEntry],
-           formats: tuple[str, ...], force: bool, media_dir: Path) -> None:
+           formats: tuple[str, ...], force: bool, voice: str | None, media_dir: Path) -> None:
     """Render every scene in parallel and assemble the lecture in MEDIA_DIR/lecture/QUALITY/.
 
     Writes lecture.mp4 (chapters, faststart), lecture.srt/.vtt, chapters.vtt, transcript.md,
@@ -220,6 +253,7 @@ def render(quality: str, jobs: int, config_path: Path | None, only: list[registr
     media_dir = _writable(media_dir)
     _writable(media_dir / "lecture" / quality)
     _require_render_tools()
+    settings = _voice_settings(config, config_path, voice, media_dir)
     from scripts.lecture.captions import clock
     from scripts.lecture.pipeline import LectureFailed, render_lecture
 
@@ -229,7 +263,8 @@ def render(quality: str, jobs: int, config_path: Path | None, only: list[registr
                                 media_dir=media_dir, formats=formats, force=force,
                                 config_path=config_path,
                                 write=lambda text: click.echo(text, nl=False),
-                                live=sys.stdout.isatty(), prepare=lambda: _lecture_data(config))
+                                live=sys.stdout.isatty(), prepare=lambda: _lecture_data(config),
+                                voice=settings)
     except LectureFailed as err:
         raise CliError(str(err)) from None
     except KeyboardInterrupt:
@@ -243,12 +278,18 @@ def render(quality: str, jobs: int, config_path: Path | None, only: list[registr
     click.echo(f"{scenes} ({counts}): lecture {clock(lecture.duration)} "
                f"({lecture.duration:.1f} s); render {report.render_seconds:.1f} s, assemble "
                f"{report.assemble_seconds:.2f} s, total {time.perf_counter() - started:.1f} s")
+    missing = sum(len(lines) for lines in report.missing_takes.values())
+    if missing:
+        click.echo(f"{missing} line(s) have no recorded take yet and were spoken by "
+                   f"{settings.fallback}; `nnlecture script --status` lists them")
     click.echo(lecture.index)
 
 
 @main.command()
-def doctor() -> None:
-    """Check the tool chain (cairo, pango, LaTeX, dvisvgm, H.264); exit 1 if anything is missing."""
+@media_option
+def doctor(media_dir: Path) -> None:
+    """Check the tool chain (cairo, pango, LaTeX, dvisvgm, H.264) and list the voices that work;
+    exit 1 if a rendering tool is missing."""
     from scripts import toolchain
 
     checks = toolchain.run()
@@ -258,8 +299,65 @@ def doctor() -> None:
         click.echo(f"{check.name:<{width}}  {mark}  {check.detail}")
         if not check.ok:
             click.echo(f"{'':<{width}}           fix: {check.fix}")
+    for engine, problem in _voices(media_dir):
+        mark = "ok     " if problem is None else "MISSING"
+        click.echo(f"{'voice ' + engine:<{width}}  {mark}  {problem or 'speaks a test line'}")
     if not all(check.ok for check in checks):
         sys.exit(1)
+
+
+def _voices(media_dir: Path) -> list[tuple[str, str | None]]:
+    """(engine, None if it speaks a test line, else the one-line problem) per synthetic voice."""
+    from scripts.voice import VoiceError, VoiceSettings, make_voice
+
+    found = []
+    for engine in ("piper", "espeak"):
+        settings = VoiceSettings(engine=engine, cache_dir=media_dir / ".manim" / "voice")
+        try:
+            make_voice(settings).speak("Testing the voice.")
+            found.append((engine, None))
+        except (VoiceError, OSError) as err:
+            found.append((engine, str(err)))
+    return found
+
+
+@main.command()
+@config_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder that receives narration-script.md.")
+@click.option("--status", is_flag=True,
+              help="Only list the lines that still lack a take, and the takes that match no line.")
+@media_option
+def script(config_path: Path | None, out: Path, status: bool, media_dir: Path) -> None:
+    """Write the narration as a recording script for your own voice.
+
+    Per scene, in order: each line's caption, what to say, and the file name its take must have
+    in the config's voice.recordings folder (default narration/). Record the takes in any audio
+    editor (WAV, FLAC, MP3 or M4A; any rate, mono or stereo), then `nnlecture render --voice
+    recorded`: lines with a take use it, the others the synthetic voice. An edited line asks for
+    a new take (its file name follows its words).
+    """
+    config = _use_config(config_path)
+    media_dir = _writable(media_dir)
+    _require_render_tools()
+    _lecture_data(config)
+    from scripts.lecture.lines import narration_lines
+    from scripts.voice.script import status_report, take_status, write_script
+
+    folder = config_path.resolve().parent if config_path else Path.cwd()
+    recordings = folder / config.voice.recordings
+    try:
+        scenes = narration_lines(registry.SCENES, media_dir,
+                                 report=lambda text: click.echo(text, err=True))
+    except KeyboardInterrupt:
+        raise CliError("interrupted; no script was written", exit_code=130) from None
+    if status:
+        click.echo(status_report(take_status(scenes, recordings)))
+        return
+    try:
+        click.echo(write_script(scenes, _writable(out), recordings))
+    except OSError as err:
+        raise CliError(f"cannot write the script to {out}: {err.strerror or err}") from None
 
 
 @main.command()

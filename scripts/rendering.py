@@ -38,6 +38,7 @@ class RenderedScene:
     decimals: dict = field(default_factory=dict)    # facts path -> its decimals on screen
     drawn: dict = field(default_factory=dict)       # values drawn as shapes (heatmaps, paths)
     narration: list = field(default_factory=list)   # the scene's narration lines, in order
+    steps: list = field(default_factory=list)       # scenes.base.NarrationLine per line: times, take
 
 
 def ensure_writable(folder: Path) -> Path:
@@ -80,16 +81,20 @@ def quality_settings(quality: str) -> dict:
 def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", frame_only: bool = False,
                  overrides: dict | None = None, progress: bool = True,
                  out_dir: Path | None = None,
-                 on_play: Callable[[object], None] | None = None) -> RenderedScene:
+                 on_play: Callable[[object], None] | None = None,
+                 voice=None) -> RenderedScene:
     """Render ``entry`` into ``out_dir`` (default ``media_dir/preview/<quality>``).
 
     ``overrides`` are extra Manim config values (tests use a tiny pixel size and frame rate).
     ``on_play`` is called with the scene after every animation or wait: worker processes report
     progress from ``scene.time`` (Manim's own bars are per animation and would interleave) and
-    pick a poster frame from the camera.
+    pick a poster frame from the camera. ``voice`` speaks the narration (see
+    ``scenes.base.use_voice``); each step's take is in the result's ``steps``.
     Raises RenderError naming the log that holds the traceback when the scene itself fails.
     """
     from manim import tempconfig
+
+    from scenes.base import use_voice
 
     media_dir = ensure_writable(Path(media_dir))
     out_dir = ensure_writable(out_dir or media_dir / "preview" / quality)
@@ -100,6 +105,7 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
     settings = _manim_settings(quality, media_dir / ".manim", out_dir, stem, frame_only, overrides,
                                progress)
     try:
+        use_voice(voice)
         with tempconfig(settings):
             scene = entry.load()()
             if on_play is not None:
@@ -113,6 +119,8 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
         log = _write_log(media_dir, entry.slug)
         raise RenderError(f"scene {entry.slug!r} failed: {type(err).__name__}: {err} "
                           f"(traceback in {log})") from err
+    finally:
+        use_voice(None)
     return RenderedScene(
         slug=entry.slug,
         video=finished.get(".mp4"),
@@ -123,6 +131,7 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
         decimals=dict(getattr(scene, "decimals", {})),
         drawn=dict(getattr(scene, "drawn", {})),
         narration=[line.text for line in getattr(scene, "narration", [])],
+        steps=list(getattr(scene, "narration", [])),
     )
 
 

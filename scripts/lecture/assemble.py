@@ -18,7 +18,9 @@ from fractions import Fraction
 from pathlib import Path
 
 from scenes.registry import SceneEntry
-from scripts.lecture import captions, media
+import numpy as np
+
+from scripts.lecture import audio, captions, media
 from scripts.lecture.cache import Record
 from scripts.lecture.files import place, write_text
 from scripts.lecture.page import ClipInfo, render_page
@@ -46,7 +48,8 @@ def assemble(title: str, scenes: list[tuple[SceneEntry, Record]], cache_dir: Pat
         chapters = _chapters(scenes)
         _clips(scenes, cache_dir, staging, formats)
         media.join([cache_dir / record.files["mp4"] for _, record in scenes],
-                   staging / "lecture.mp4", title=title, chapters=chapters)
+                   staging / "lecture.mp4", title=title, chapters=chapters,
+                   voice=_voice(scenes, cache_dir))
         _texts(title, scenes, chapters, cache_dir, staging, formats)
         _publish(staging, out_dir)
     finally:
@@ -62,6 +65,14 @@ def _chapters(scenes) -> list[media.Chapter]:
         chapters.append(media.Chapter(entry.title, start, end))
         start = end
     return chapters
+
+
+def _voice(scenes, cache_dir: Path) -> np.ndarray | None:
+    """The lecture's voice track: the clips' tracks end to end (each exactly as long as its
+    video), or None for a silent lecture."""
+    if not scenes or any("wav" not in record.files for _, record in scenes):
+        return None
+    return np.concatenate([audio.read_wav(cache_dir / record.files["wav"]) for _, record in scenes])
 
 
 def _clips(scenes, cache_dir: Path, staging: Path, formats: tuple[str, ...]) -> None:
@@ -80,7 +91,8 @@ def _texts(title: str, scenes, chapters: list[media.Chapter], cache_dir: Path, s
         cues = (captions.read_srt(cache_dir / record.files["srt"]) if "srt" in record.files
                 else [])
         timeline += captions.shift(cues, start)
-        by_chapter.append((entry.title, start, cues))
+        whole = [captions.Cue(line[0], line[1], line[2]) for line in record.lines] or cues
+        by_chapter.append((entry.title, start, whole))
         clips.append(ClipInfo(entry.slug, entry.title, entry.summary, start, record.duration,
                               "vtt" in record.files, formats))
     spans = [(chapter.title, float(chapter.start), float(chapter.end)) for chapter in chapters]

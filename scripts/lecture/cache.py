@@ -25,17 +25,24 @@ from scripts.lecture.files import write_json
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PACKAGES = ("scenes", "nnmath")
 # Code that turns a scene into its cached files: changing it must re-render too.
-RENDERER_FILES = ("scripts/rendering.py", "scripts/lecture/clip.py", "scripts/lecture/media.py")
+RENDERER_FILES = ("scripts/rendering.py", "scripts/lecture/clip.py", "scripts/lecture/media.py",
+                  "scripts/lecture/audio.py", "scripts/lecture/captions.py")
 
 
 @dataclass
 class Record:
-    """What a finished render left in the cache: ``files`` maps a kind (mp4, srt, vtt, png,
-    webm, gif) to a file name in the cache folder."""
+    """What a finished render left in the cache: ``files`` maps a kind (mp4, wav, srt, vtt, png,
+    webm, gif) to a file name in the cache folder; ``lines`` are the narration's whole lines
+    ([start, end, caption, spoken text], seconds; for the transcript and the recording script);
+    ``takes`` a digest of the voice's takes of those lines (see ``clip.takes_digest``);
+    ``missing_takes`` the lines a recorded voice had no take for."""
 
     key: str
     duration: float
     files: dict[str, str] = field(default_factory=dict)
+    lines: list = field(default_factory=list)
+    takes: str = ""
+    missing_takes: list = field(default_factory=list)
 
     def intact(self, cache_dir: Path) -> bool:
         """The clip and poster are listed, and every listed file is still there."""
@@ -58,11 +65,18 @@ def save_record(cache_dir: Path, slug: str, record: Record) -> None:
     write_json(record_path(cache_dir, slug), asdict(record))
 
 
-def scene_key(entry: SceneEntry, *, quality: str, settings: dict, config_path: Path | None) -> str:
-    """The hex digest that changes whenever anything that affects this scene's video changes."""
+def scene_key(entry: SceneEntry, *, quality: str, settings: dict, config_path: Path | None,
+              voice: dict | None = None) -> str:
+    """The hex digest that changes whenever anything that affects this scene's video changes.
+
+    ``voice`` describes the narration's voice (engine, voice, settings, and for recorded takes
+    the digests of the takes this scene's lines use); with a voice, the voice's own code counts
+    too (its pronunciation table decides what is said, hence how long each step lasts)."""
     files = set(scene_sources(entry.scene_path.split(":")[0]))
     files.update(PROJECT_ROOT.joinpath("nnmath").rglob("*.py"))
     files.update(PROJECT_ROOT / name for name in RENDERER_FILES)
+    if voice is not None:
+        files.update(PROJECT_ROOT.joinpath("scripts", "voice").rglob("*.py"))
     manim_cfg = Path("manim.cfg")   # Manim reads it from the working directory
     payload = {
         "scene": entry.scene_path,
@@ -73,6 +87,7 @@ def scene_key(entry: SceneEntry, *, quality: str, settings: dict, config_path: P
         "settings": settings,
         "manim": version("manim"),
         "av": version("av"),
+        "voice": voice,
     }
     return _digest(json.dumps(payload, sort_keys=True, default=str).encode())
 

@@ -89,3 +89,65 @@ def _vtt_time(seconds: float) -> str:
     minutes, millis = divmod(millis, 60_000)
     secs, millis = divmod(millis, 1000)
     return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
+
+
+# ---- subtitle standards -----------------------------------------------------------------------
+LINE_CHARS = 42          # characters per caption line
+CUE_LINES = 2            # lines per cue
+MAX_CPS = 20             # characters per second a viewer can read
+PHRASE_ENDS = (",", ";", ":", ".", "!", "?", "—")
+PHRASE_STARTS = ("and", "but", "or", "so", "then", "which", "where", "while", "because", "that",
+                 "with", "without", "to", "from", "of", "in", "on", "for", "as", "by")
+
+
+def wrap(text: str) -> list[str] | None:
+    """``text`` on at most CUE_LINES lines of at most LINE_CHARS, broken at the phrase boundary
+    that balances the lines best; None if it does not fit."""
+    words = text.split()
+    if len(text) <= LINE_CHARS:
+        return [text]
+    best = None
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if len(first) > LINE_CHARS or len(second) > LINE_CHARS:
+            continue
+        score = abs(len(first) - len(second)) - (12 if _boundary(words, cut) else 0)
+        if best is None or score < best[0]:
+            best = (score, [first, second])
+    return best[1] if best else None
+
+
+def split_line(text: str) -> list[str]:
+    """A narration line as successive cue texts, each fitting ``wrap``, broken preferably where
+    a phrase ends (punctuation) or a new one starts (a conjunction or preposition)."""
+    words = text.split()
+    chunks: list[str] = []
+    while words:
+        fits = [n for n in range(1, len(words) + 1) if wrap(" ".join(words[:n])) is not None]
+        longest = max(fits) if fits else 1
+        if longest < len(words):
+            phrase = [n for n in range(longest, 0, -1)
+                      if _boundary(words, n) and n >= 0.5 * longest]
+            longest = phrase[0] if phrase else longest
+        chunks.append(" ".join(words[:longest]))
+        words = words[longest:]
+    return chunks
+
+
+def _boundary(words: list[str], cut: int) -> bool:
+    """True if a phrase boundary lies between words[cut - 1] and words[cut]."""
+    return words[cut - 1].endswith(PHRASE_ENDS) or words[cut].lower() in PHRASE_STARTS
+
+
+def standard_cues(cue: Cue, spoken_length) -> list[Cue]:
+    """``cue`` (one narration line, spanning its speech) as successive cues to subtitle
+    standards, each shown while its words are spoken: the span is shared in proportion to each
+    part's spoken length (``spoken_length(text)``, e.g. its spoken form's characters)."""
+    parts = split_line(cue.text)
+    weights = [max(1, spoken_length(part)) for part in parts]
+    total, start, cues = sum(weights), cue.start, []
+    for part, weight in zip(parts, weights):
+        end = start + (cue.end - cue.start) * weight / total
+        cues.append(Cue(start, end, "\n".join(wrap(part) or [part])))
+        start = end
+    return cues

@@ -1,12 +1,15 @@
 """One scene inside its worker process: render it, then make its cached files.
 
-The cached files of a scene are a faststart MP4, its captions (``.srt`` and ``.vtt``), a poster
-PNG and, when asked, a WebM and a GIF; its record (``cache.Record``) is written last. A job whose
-clip is already cached but lacks a format only encodes that format.
+The cached files of a scene are a faststart MP4 (with the narration as its AAC audio when there
+is a voice), the voice track as a WAV (what the lecture's audio is joined from), its captions
+(``.srt`` and ``.vtt``, to subtitle standards), a poster PNG and, when asked, a WebM (Opus audio)
+and a GIF (silent); its record (``cache.Record``) is written last. A job whose clip is already
+cached but lacks a format only encodes that format.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,12 +18,11 @@ from typing import Callable
 import numpy as np
 
 from scenes.registry import SceneEntry
-from scripts.lecture import captions, media
+from scripts.lecture import audio, captions, media
 from scripts.lecture.cache import Record, load_record, record_path, save_record
 from scripts.lecture.files import write_text, writing
 from scripts.rendering import render_scene
 
-ENCODERS = {"webm": media.encode_webm, "gif": media.encode_gif}
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Job:
     settings: dict              # Manim config that shapes the pixels (part of the key)
     config_path: str | None     # the lecture.toml, for $NNLECTURE_CONFIG in the worker
     estimate: float | None      # the scene's length from an earlier render, for a percentage
+    voice: object = None        # scripts.voice.VoiceSettings, or None for a silent lecture
 
 
 def scene_dirs(media_dir: Path, slug: str) -> dict[str, str]:
@@ -54,7 +57,11 @@ def run(job: Job, report: Callable[[float], None]) -> Record:
     clip = job.cache_dir / record.files["mp4"]
     for kind in job.formats:
         target = job.cache_dir / f"{slug}.{kind}"
-        ENCODERS[kind](clip, target)
+        if kind == "webm":
+            wav = record.files.get("wav")
+            media.encode_webm(clip, target, audio.read_wav(job.cache_dir / wav) if wav else None)
+        else:
+            media.encode_gif(clip, target)
         record.files[kind] = target.name
     save_record(job.cache_dir, slug, record)
     return record
@@ -72,24 +79,83 @@ def _render(job: Job, report: Callable[[float], None]) -> Record:
     partial_movies = job.media_dir / ".manim" / "partial" / f"lecture-{job.quality}" / slug
     overrides = {**job.settings, **scene_dirs(job.media_dir, slug),
                  "partial_movie_dir": str(partial_movies)}
+    speaker = Speaker(job.voice)
     try:
         rendered = render_scene(job.entry, job.media_dir, quality=job.quality,
                                 overrides=overrides, progress=False, out_dir=cache_dir / "raw",
-                                on_play=on_play)
+                                on_play=on_play, voice=speaker.speak if speaker.voice else None)
     finally:  # Manim's segments: joined into the clip by now, or useless (caching is off)
         shutil.rmtree(partial_movies, ignore_errors=True)
     files = {"mp4": f"{slug}.mp4", "png": f"{slug}.png"}
-    media.remux(rendered.video, cache_dir / files["mp4"])
+    measured = media.duration(rendered.video)
+    length = float(measured)
+    track = None
+    if speaker.voice is not None:
+        track = audio.voice_track([(step.start, step.take.wav) for step in rendered.steps
+                                   if step.take is not None], measured)
+        files["wav"] = f"{slug}.wav"
+        audio.write_wav(track, cache_dir / files["wav"])
+    audio.add_audio(rendered.video, track, cache_dir / files["mp4"])
     rendered.video.unlink()
-    length = float(media.duration(cache_dir / files["mp4"]))
+    lines = [[step.start, step.start + (step.spoken or step.duration), step.text, said]
+             for step, said in zip(rendered.steps, speaker.said(rendered.steps))]
     if rendered.captions is not None:
-        cues = captions.fit(captions.read_srt(rendered.captions), length)
+        whole = captions.fit(captions.read_srt(rendered.captions), length)
+        cues = [part for cue in whole for part in captions.standard_cues(cue, speaker.length)]
         for kind, text in (("srt", captions.to_srt(cues)), ("vtt", captions.to_vtt(cues))):
             files[kind] = f"{slug}.{kind}"
             write_text(cache_dir / files[kind], text)
         rendered.captions.unlink()
     poster.save(cache_dir / files["png"])
-    return Record(key=job.key, duration=length, files=files)
+    return Record(key=job.key, duration=length, files=files, lines=lines,
+                  takes=takes_digest([step.take.key for step in rendered.steps if step.take]),
+                  missing_takes=speaker.missing())
+
+
+def add_voice(rendered) -> None:
+    """Give a previewed scene's video (rendered with a voice) its voice track, in place."""
+    track = audio.voice_track([(step.start, step.take.wav) for step in rendered.steps
+                               if step.take is not None], media.duration(rendered.video))
+    audio.add_audio(rendered.video, track, rendered.video)
+
+
+def takes_digest(keys: list[str]) -> str:
+    """One digest of the takes a scene's lines were spoken with: a recorded take added or
+    changed changes it, and so re-renders that scene (and no other)."""
+    return hashlib.sha256("\n".join(keys).encode()).hexdigest()
+
+
+class Speaker:
+    """The voice of one scene's render: speaks caption lines through the pronunciation table
+    and measures how long a caption part takes to say (for timing its cue)."""
+
+    def __init__(self, settings) -> None:
+        from scripts.voice import make_voice, spoken_form
+
+        self.spoken_form = spoken_form
+        self.texts: list[str] = []
+        self.voice = make_voice(settings) if settings is not None else None
+        if self.voice is not None and self.voice.engine == "none":
+            self.voice = None
+
+    def speak(self, line: str, spoken: str | None):
+        text = spoken or self.spoken_form(line)
+        self.texts.append(text)
+        return self.voice.speak(text)
+
+    def said(self, steps: list) -> list[str]:
+        """What was said for each step (the spoken form of its caption without a voice)."""
+        texts = iter(self.texts)
+        return [next(texts) if step.take is not None else self.spoken_form(step.text)
+                for step in steps]
+
+    def length(self, text: str) -> int:
+        """Characters of ``text`` as said: cues share a line's time in this proportion."""
+        return len(self.spoken_form(text))
+
+    def missing(self) -> list[str]:
+        """Lines that had no recorded take (recorded voice only)."""
+        return list(getattr(self.voice, "missing", []) or [])
 
 
 class PosterPicker:

@@ -51,25 +51,31 @@ def remux(source: Path, target: Path) -> None:
     join([source], target, title=None, chapters=[])
 
 
-def join(clips: list[Path], target: Path, *, title: str | None, chapters: list[Chapter]) -> None:
-    """Concatenate same-format H.264 clips by stream copy, shifting each one's timestamps.
+def join(clips: list[Path], target: Path, *, title: str | None, chapters: list[Chapter],
+         voice=None) -> None:
+    """Concatenate same-format H.264 clips by stream copy, shifting each one's timestamps, and
+    add ``voice`` (48 kHz mono samples for the whole timeline, or None) as AAC audio, interleaved.
 
     Clips from one quality share their encoder settings, hence their SPS/PPS, so the first clip's
     stream parameters describe them all (Manim joins its own segments the same way).
     """
+    from scripts.lecture import audio
+
     with writing(target) as partial:
         with av.open(str(partial), mode="w", format="mp4", options=FASTSTART) as output:
             if title:
                 output.metadata["title"] = title
-            out_stream = None
+            with av.open(str(clips[0])) as first:
+                template = first.streams.video[0]
+                out_stream = output.add_stream_from_template(template=template)
+                if chapters:
+                    output.set_chapters(_chapter_dicts(chapters, template.time_base))
+            sound = audio.audio_stream(output, "aac") if voice is not None else None
+            pending = audio.encode(sound, voice) if sound is not None else []
             offset = Fraction(0)
             for clip in clips:
                 with av.open(str(clip)) as source:
                     stream = source.streams.video[0]
-                    if out_stream is None:
-                        out_stream = output.add_stream_from_template(template=stream)
-                        if chapters:
-                            output.set_chapters(_chapter_dicts(chapters, stream.time_base))
                     shift = offset / stream.time_base
                     if shift.denominator != 1:
                         raise ValueError(f"{clip}: time base {stream.time_base} cannot place it "
@@ -81,9 +87,23 @@ def join(clips: list[Path], target: Path, *, title: str | None, chapters: list[C
                         end = max(end, packet.pts + packet.duration)
                         packet.pts += int(shift)
                         packet.dts += int(shift)
+                        pending = _mux_until(output, sound, pending, packet.dts * stream.time_base)
                         packet.stream = out_stream
                         output.mux(packet)
                     offset += end * stream.time_base
+            _mux_until(output, sound, pending, None)
+
+
+def _mux_until(output, stream, packets: list, seconds: Fraction | None) -> list:
+    """Mux the audio packets that start before ``seconds`` (all if None); return the rest."""
+    count = 0
+    for packet in packets:
+        if seconds is not None and (packet.dts or 0) * packet.time_base > seconds:
+            break
+        packet.stream = stream
+        output.mux(packet)
+        count += 1
+    return packets[count:]
 
 
 def _chapter_dicts(chapters: list[Chapter], time_base: Fraction) -> list[dict]:
@@ -104,18 +124,27 @@ def read_chapters(path: Path) -> list[Chapter]:
                 for chapter in container.chapters()]
 
 
-def encode_webm(source: Path, target: Path) -> None:
-    """Re-encode a clip as VP9 WebM at its own size and frame rate."""
+def encode_webm(source: Path, target: Path, voice=None) -> None:
+    """Re-encode a clip as VP9 WebM at its own size and frame rate, with ``voice`` (48 kHz mono
+    samples, or None for none) as its Opus audio."""
+    from scripts.lecture import audio
+
     with writing(target) as partial, av.open(str(source)) as src:
         in_stream = src.streams.video[0]
         with av.open(str(partial), mode="w", format="webm") as output:
             stream = output.add_stream("libvpx-vp9", rate=in_stream.average_rate,
                                        options=dict(WEBM_OPTIONS))
             stream.width, stream.height, stream.pix_fmt = in_stream.width, in_stream.height, "yuv420p"
+            sound = audio.audio_stream(output, "libopus") if voice is not None else None
+            packets = []
             for index, frame in enumerate(src.decode(in_stream)):
                 frame.pts, frame.time_base = index, 1 / Fraction(in_stream.average_rate)
-                output.mux(stream.encode(frame))
-            output.mux(stream.encode())
+                packets += stream.encode(frame)
+            packets += stream.encode()
+            sounds = audio.encode(sound, voice) if sound is not None else []
+            for packet, is_video in audio.interleaved(packets, sounds):
+                packet.stream = stream if is_video else sound
+                output.mux(packet)
 
 
 def encode_gif(source: Path, target: Path) -> None:

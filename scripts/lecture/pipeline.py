@@ -17,7 +17,7 @@ from scenes.registry import SceneEntry
 from scripts.lecture import progress
 from scripts.lecture.assemble import Lecture, assemble
 from scripts.lecture.cache import load_record, scene_key
-from scripts.lecture.clip import Job
+from scripts.lecture.clip import Job, takes_digest
 from scripts.lecture.workers import Event, run_jobs
 from scripts.rendering import quality_settings
 
@@ -48,6 +48,7 @@ class Report:
     failed: dict[str, str] = field(default_factory=dict)       # slug -> one-line message
     peak_mb: dict[str, float] = field(default_factory=dict)    # slug -> worker's peak memory
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # slug -> worker's CPU time
+    missing_takes: dict[str, list] = field(default_factory=dict)  # slug -> lines with no take
     render_seconds: float = 0.0
     assemble_seconds: float = 0.0
     lecture: Lecture | None = None
@@ -57,12 +58,14 @@ def render_lecture(title: str, entries: list[SceneEntry], *, quality: str, jobs:
                    media_dir: Path, formats: tuple[str, ...] = (), force: bool = False,
                    config_path: Path | None = None, overrides: dict | None = None,
                    write: Callable[[str], None] = lambda text: None,
-                   live: bool = False, prepare: Callable[[], None] = lambda: None) -> Report:
+                   live: bool = False, prepare: Callable[[], None] = lambda: None,
+                   voice=None) -> Report:
     """Render ``entries`` (in lecture order) and assemble them as the lecture ``title``.
 
     ``overrides`` are extra Manim config values (tests render at 160x90, 5 fps); ``write`` and
     ``live`` show the progress board; ``prepare`` runs before the first scene renders (not when
-    every scene is cached). Raises LectureFailed if a scene fails.
+    every scene is cached); ``voice`` (scripts.voice.VoiceSettings, None for silence) speaks
+    the narration. Raises LectureFailed if a scene fails.
     """
     media_dir = Path(media_dir)
     cache_dir = media_dir / ".manim" / "lecture" / quality
@@ -73,10 +76,13 @@ def render_lecture(title: str, entries: list[SceneEntry], *, quality: str, jobs:
     report = Report(quality, media_dir / "lecture" / quality)
     board = progress.Board([entry.slug for entry in entries], write, live)
     records, plan = {}, []
+    speaker = _Takes(voice)
     for entry in entries:
-        key = scene_key(entry, quality=quality, settings=settings, config_path=config_path)
+        key = scene_key(entry, quality=quality, settings=settings, config_path=config_path,
+                        voice=speaker.description)
         record = load_record(cache_dir, entry.slug)
-        fresh = not force and record is not None and record.key == key and record.intact(cache_dir)
+        fresh = (not force and record is not None and record.key == key
+                 and record.intact(cache_dir) and speaker.unchanged(record))
         missing = tuple(kind for kind in extra if not fresh or kind not in record.files)
         if fresh and not missing:
             records[entry.slug] = record
@@ -86,7 +92,7 @@ def render_lecture(title: str, entries: list[SceneEntry], *, quality: str, jobs:
         plan.append(Job(entry, key, render=not fresh, formats=missing, quality=quality,
                         media_dir=media_dir, cache_dir=cache_dir, settings=settings,
                         config_path=str(config_path.resolve()) if config_path else None,
-                        estimate=_estimate(media_dir, entry.slug, record)))
+                        estimate=_estimate(media_dir, entry.slug, record), voice=voice))
     if any(job.render for job in plan):
         prepare()
     board.start()
@@ -125,7 +131,31 @@ def render_lecture(title: str, entries: list[SceneEntry], *, quality: str, jobs:
     report.lecture = assemble(title, [(entry, records[entry.slug]) for entry in entries],
                               cache_dir, report.out_dir, extra)
     report.assemble_seconds = time.perf_counter() - started
+    report.missing_takes = {entry.slug: records[entry.slug].missing_takes for entry in entries
+                            if records[entry.slug].missing_takes}
     return report
+
+
+class _Takes:
+    """What the voice contributes to deciding whether a cached scene is still good: its settings
+    (in every scene's key) and, per scene, the takes of the lines it said last time (a new or
+    changed recording re-renders only the scenes whose lines it speaks)."""
+
+    def __init__(self, settings) -> None:
+        self.voice = None
+        self.description = None
+        if settings is not None and settings.engine != "none":
+            from scripts.voice import make_voice
+
+            self.voice = make_voice(settings)
+            self.description = {name: str(value) for name, value in vars(settings).items()
+                                if name != "cache_dir"}
+
+    def unchanged(self, record) -> bool:
+        if self.voice is None:
+            return "wav" not in record.files
+        keys = [self.voice.key(line[3]) for line in record.lines]
+        return "wav" in record.files and takes_digest(keys) == record.takes
 
 
 def _estimate(media_dir: Path, slug: str, record) -> float | None:

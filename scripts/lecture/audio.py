@@ -1,0 +1,126 @@
+"""The narration's sound: a clip's voice track built sample-exactly from its spoken lines, and
+the audio streams of the MP4 (AAC) and WebM (Opus) files.
+
+A clip's track is silence exactly as long as its video with each line's take placed at the
+frame-exact time its step began, so joined clips stay in sync at every chapter. The lecture's track
+is the clips' tracks end to end, encoded once: the joints are sample-exact and click-free.
+"""
+
+from __future__ import annotations
+
+import wave
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+
+from scripts.lecture.files import writing
+
+RATE = 48_000          # Hz, mono
+AAC_BITRATE = 96_000   # speech in mono: transparent at 96 kb/s
+OPUS_BITRATE = 48_000
+FRAME = 1024           # samples per encoded audio frame
+
+
+def samples_for(seconds: Fraction | float) -> int:
+    """The number of samples in ``seconds`` of audio (video lengths are whole 1/fps steps, and
+    48 kHz divides by every frame rate used, so this is exact)."""
+    return round(Fraction(seconds) * RATE)
+
+
+def read_wav(path: Path) -> np.ndarray:
+    """A 48 kHz mono 16-bit WAV as float32 samples in [-1, 1]."""
+    with wave.open(str(path), "rb") as handle:
+        if (handle.getframerate(), handle.getnchannels(), handle.getsampwidth()) != (RATE, 1, 2):
+            raise ValueError(f"{path}: expected 48 kHz mono 16-bit PCM")
+        data = np.frombuffer(handle.readframes(handle.getnframes()), dtype="<i2")
+    return data.astype(np.float32) / 32768
+
+
+def write_wav(samples: np.ndarray, target: Path) -> None:
+    """``samples`` (float, [-1, 1]) as a 48 kHz mono 16-bit WAV, written whole or not at all."""
+    pcm = (np.clip(samples, -1, 1) * 32767).round().astype("<i2")
+    with writing(target) as partial:
+        with wave.open(str(partial), "wb") as handle:
+            handle.setnchannels(1)
+            handle.setsampwidth(2)
+            handle.setframerate(RATE)
+            handle.writeframes(pcm.tobytes())
+
+
+def voice_track(lines: list[tuple[float, Path]], seconds: Fraction | float) -> np.ndarray:
+    """Silence ``seconds`` long with each take (start in seconds, its WAV) placed at its start;
+    a take that would run past the end is cut there."""
+    track = np.zeros(samples_for(seconds), dtype=np.float32)
+    for start, wav in lines:
+        take = read_wav(wav)
+        first = samples_for(start)
+        stop = min(len(track), first + len(take))
+        if stop > first:
+            track[first:stop] += take[: stop - first]
+    return track
+
+
+def add_audio(video: Path, samples: np.ndarray | None, target: Path) -> None:
+    """MP4 ``target`` = ``video``'s stream copied, plus ``samples`` encoded as its AAC audio
+    stream, interleaved by time, with faststart. ``samples`` None copies the video alone."""
+    from scripts.lecture.media import FASTSTART
+
+    with writing(target) as partial, av.open(str(video)) as source:
+        with av.open(str(partial), mode="w", format="mp4", options=FASTSTART) as output:
+            in_video = source.streams.video[0]
+            out_video = output.add_stream_from_template(template=in_video)
+            out_audio = audio_stream(output, "aac") if samples is not None else None
+            video_packets = [packet for packet in source.demux(in_video) if packet.dts is not None]
+            audio_packets = encode(out_audio, samples) if out_audio is not None else []
+            for packet, is_video in interleaved(video_packets, audio_packets):
+                packet.stream = out_video if is_video else out_audio
+                output.mux(packet)
+
+
+def audio_stream(output, codec: str):
+    """A new 48 kHz mono audio stream of ``output`` (aac or libopus)."""
+    stream = output.add_stream(codec, rate=RATE, layout="mono")
+    stream.bit_rate = OPUS_BITRATE if codec == "libopus" else AAC_BITRATE
+    return stream
+
+
+def encode(stream, samples: np.ndarray) -> list:
+    """``samples`` (48 kHz mono float) encoded by ``stream``'s codec, as packets."""
+    frame_size = stream.codec_context.frame_size or FRAME
+    data = np.asarray(samples, dtype=np.float32)
+    packets = []
+    for first in range(0, len(data), frame_size):
+        frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(data[None, first:first + frame_size]),
+                                           format="fltp", layout="mono")
+        frame.sample_rate = RATE
+        frame.pts, frame.time_base = first, Fraction(1, RATE)
+        packets += stream.encode(frame)
+    return packets + list(stream.encode(None))
+
+
+def interleaved(video: list, audio: list) -> list:
+    """(packet, is_video) in order of time, so that a player reads them as it plays."""
+    timed = [(float((p.dts or 0) * p.time_base), 0, k, p) for k, p in enumerate(video)]
+    timed += [(float((p.dts or 0) * p.time_base), 1, k, p) for k, p in enumerate(audio)]
+    return [(item[3], item[1] == 0) for item in sorted(timed, key=lambda item: item[:3])]
+
+
+def audio_facts(path: Path) -> dict | None:
+    """The audio stream of a media file: codec, rate, channels, its decoded samples (float32)
+    and its duration in seconds as the container states it (the end of its last packet: an
+    encoder's priming before 0 and its padding after the last sample are not played); None if
+    it has no audio stream."""
+    with av.open(str(path)) as container:
+        if not container.streams.audio:
+            return None
+        stream = container.streams.audio[0]
+        end = max(packet.pts + packet.duration for packet in container.demux(stream)
+                  if packet.pts is not None)
+        container.seek(0)
+        chunks = [frame.to_ndarray().reshape(-1) for frame in container.decode(stream)]
+        samples = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.float32)
+        return {"codec": stream.codec_context.name, "rate": stream.rate,
+                "channels": stream.codec_context.channels, "samples": samples,
+                "duration": float(end * stream.time_base)}
