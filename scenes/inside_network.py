@@ -24,12 +24,12 @@ from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.narration import decision_map_intro
 from scenes.notation import DATASET_NAME
 
-FRAME_LEFT, FRAME_RIGHT = -6.6, 6.8     # the frame's margins
+FRAME_LEFT, FRAME_RIGHT = theme.FRAME.left, theme.FRAME.right     # the frame's margins
 SAMPLE_DIAGRAM_CENTER = np.array([-2.9, -0.6, 0.0])
 SAMPLE_DIAGRAM_SIZE = (7.4, 4.6)
 PANEL_X = 4.15
 MINI_MAP_HEIGHT = 2.4
-MAPS_TOP, MAPS_BOTTOM = 2.85, -3.75     # the band the heatmap view fills
+MAPS_TOP, MAPS_BOTTOM = theme.CONTENT.top, theme.FRAME.bottom   # the band the heatmap view fills
 MAP_SHARE = 0.9              # a neuron's map (with its range label) fills this much of the pitch
 RANGE_LABEL_HEIGHT = 0.36    # a line of SMALL_SIZE text with its gap
 MIN_MAP_HEIGHT = 0.6         # below this a map has no room for a range label beneath it
