@@ -49,3 +49,15 @@ QUICK_TOO = SceneEntry("quick_too", "lecture_test_scenes:Quick", "The same, agai
                        "A second chapter for the join.")
 BOOM = SceneEntry("boom", "lecture_test_scenes:Boom", "A failing scene", "Raises on purpose.")
 HANG = SceneEntry("hang", "lecture_test_scenes:Hang", "A hanging scene", "Sleeps until stopped.")
+
+
+class Other(LectureScene):
+    """Lines of its own (a recorded take for one of them concerns this scene only), one of
+    them said differently from how it is shown."""
+
+    def construct(self) -> None:
+        self.narrate("A triangle turns.", FadeIn(Square()), run_time=0.6)
+        self.narrate("σ(z) = 0.5 here.", spoken="Sigma of z is one half here.")
+
+
+OTHER = SceneEntry("other", "lecture_test_scenes:Other", "Another scene", "Lines of its own.")

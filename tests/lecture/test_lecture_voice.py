@@ -1,0 +1,141 @@
+"""The narrated lecture: every clip and the lecture carry the voice (AAC 48 kHz mono; WebM Opus;
+GIF silent) exactly as long as the video; captions start where speech starts and follow subtitle
+standards; the narration sits at -16 LUFS; nothing is synthesised or rendered twice; the teacher's
+takes replace the synthetic voice line by line, and a new take re-renders only its scene.
+
+These use espeak-ng (near-instant) and the quick test scenes; Piper is tested in tests/voice."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+from lecture_helpers import TINY, render
+from lecture_test_scenes import OTHER, QUICK
+
+from scripts.lecture import audio, captions, media
+from scripts.lecture.cache import load_record
+from scripts.voice import VoiceSettings, measure, take_name
+
+FRAME = 1 / TINY["frame_rate"]
+ONSET_DB = -40.0          # a 10 ms window louder than this (dBFS) is speech
+WINDOW = 480              # 10 ms at 48 kHz
+
+
+def espeak(media_dir: Path, **options) -> VoiceSettings:
+    return VoiceSettings(engine="espeak", cache_dir=media_dir / ".manim" / "voice", **options)
+
+
+@pytest.fixture(scope="module")
+def narrated(tmp_path_factory):
+    media_dir = tmp_path_factory.mktemp("voice-media")
+    return render(media_dir, [QUICK, OTHER], voice=espeak(media_dir), formats=("webm", "gif"))
+
+
+def cache_dir(rendered) -> Path:
+    return rendered.media_dir / ".manim" / "lecture" / "draft"
+
+
+def test_every_clip_and_the_lecture_carry_the_voice_as_long_as_the_video(narrated):
+    for name in ("clips/quick.mp4", "clips/other.mp4", "lecture.mp4"):
+        path = narrated.out_dir / name
+        sound = audio.audio_facts(path)
+        assert (sound["codec"], sound["rate"], sound["channels"]) == ("aac", 48000, 1), name
+        assert abs(sound["duration"] - float(media.duration(path))) < FRAME, name
+        assert np.abs(sound["samples"]).max() > 0.1, f"{name}: the audio is silent"
+    webm = audio.audio_facts(narrated.out_dir / "clips" / "quick.webm")
+    assert (webm["codec"], webm["rate"]) == ("opus", 48000)
+    assert abs(webm["duration"] - float(media.duration(narrated.out_dir / "clips" / "quick.webm"))) \
+        < FRAME
+    with av.open(str(narrated.out_dir / "clips" / "quick.gif")) as gif:
+        assert not gif.streams.audio
+
+
+def test_a_lecture_without_a_voice_has_no_audio(tmp_path):
+    silent = render(tmp_path, [QUICK])
+    for path in (silent.out_dir / "clips" / "quick.mp4", silent.out_dir / "lecture.mp4"):
+        assert audio.audio_facts(path) is None
+    assert "wav" not in load_record(cache_dir(silent), "quick").files
+
+
+def onset(track: np.ndarray, start: float) -> float:
+    """Where speech begins at or after ``start`` - 0.3 s: the first loud 10 ms window."""
+    first = audio.samples_for(max(0.0, start - 0.3))
+    segment = track[first:]
+    whole = len(segment) // WINDOW * WINDOW
+    rms = np.sqrt((segment[:whole].reshape(-1, WINDOW) ** 2).mean(axis=1) + 1e-12)
+    loud = np.flatnonzero(20 * np.log10(rms) > ONSET_DB)
+    assert loud.size, f"no speech after {start:.2f} s"
+    return (first + loud[0] * WINDOW) / audio.RATE
+
+
+def test_captions_start_where_speech_starts_and_lines_do_not_overlap(narrated):
+    for slug in ("quick", "other"):
+        record = load_record(cache_dir(narrated), slug)
+        track = audio.read_wav(cache_dir(narrated) / record.files["wav"])
+        cues = captions.read_srt(narrated.out_dir / "clips" / f"{slug}.srt")
+        starts = [line[0] for line in record.lines]
+        for line in record.lines:
+            first_cue = min((cue for cue in cues if cue.start >= line[0] - 1e-6),
+                            key=lambda cue: cue.start)
+            assert abs(onset(track, line[0]) - first_cue.start) <= 0.1, (slug, line[2])
+        ends = [line[1] for line in record.lines]
+        assert all(end <= start for end, start in zip(ends, starts[1:])), "two lines overlap"
+
+
+def test_a_line_is_said_as_the_scene_asks(narrated):
+    record = load_record(cache_dir(narrated), "other")
+    said = {line[2]: line[3] for line in record.lines}
+    assert said["σ(z) = 0.5 here."] == "Sigma of z is one half here."
+
+
+def test_the_narration_sits_at_minus_16_lufs(narrated):
+    lecture = audio.audio_facts(narrated.out_dir / "lecture.mp4")
+    loudness, peak = measure(lecture["samples"], audio.RATE)
+    assert -17 <= loudness <= -15
+    assert peak <= -1 + 0.5   # AAC's encoding moves peaks a little; the takes themselves are <= -1
+
+
+def test_a_second_render_synthesises_and_renders_nothing(narrated):
+    voice_dir = narrated.media_dir / ".manim" / "voice"
+    before = {path: path.stat().st_mtime_ns for path in voice_dir.iterdir()}
+    again = render(narrated.media_dir, [QUICK, OTHER], voice=espeak(narrated.media_dir),
+                   formats=("webm", "gif"))
+    assert again.report.rendered == {} and sorted(again.report.cached) == ["other", "quick"]
+    assert {path: path.stat().st_mtime_ns for path in voice_dir.iterdir()} == before
+
+
+def record_take(text: str, folder: Path, media_dir: Path) -> Path:
+    """A 'teacher's take' of ``text``: espeak's voice, resampled to 44.1 kHz stereo FLAC, with
+    half a second of silence before it (which must be trimmed)."""
+    from scripts.voice import make_voice
+
+    take = make_voice(espeak(media_dir / "synth")).speak(text)
+    samples = np.concatenate([np.zeros(audio.RATE // 2, np.float32), audio.read_wav(take.wav)])
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{take_name(text)}.flac"
+    with av.open(str(target), "w") as output:
+        stream = output.add_stream("flac", rate=44100, layout="stereo")
+        resampler = av.AudioResampler(format="s16", layout="stereo", rate=44100)
+        frame = av.AudioFrame.from_ndarray(samples[None, :], format="fltp", layout="mono")
+        frame.sample_rate = audio.RATE
+        for converted in resampler.resample(frame) + resampler.resample(None):
+            output.mux(stream.encode(converted))
+        output.mux(stream.encode(None))
+    return target
+
+
+def test_recorded_takes_replace_lines_and_a_new_take_rerenders_only_its_scene(tmp_path):
+    takes = tmp_path / "narration"
+    record_take("A square appears.", takes, tmp_path)
+    settings = replace(espeak(tmp_path), engine="recorded", recordings=takes, fallback="espeak")
+    first = render(tmp_path, [QUICK, OTHER], voice=settings)
+    assert first.report.missing_takes == {"quick": ["It becomes a circle."],
+                                          "other": ["A triangle turns.", "Sigma of z is one half here."]}
+    record_take("A triangle turns.", takes, tmp_path)
+    second = render(tmp_path, [QUICK, OTHER], voice=settings)
+    assert list(second.report.rendered) == ["other"] and second.report.cached == ["quick"]
+    assert second.report.missing_takes["other"] == ["Sigma of z is one half here."]
