@@ -30,11 +30,13 @@ class Outcome(StrEnum):
 
 
 class Limit(StrEnum):
-    """Why a network can only draw one straight boundary, whatever it is trained on."""
+    """Why a network can only draw straight boundaries along one direction, whatever it is
+    trained on."""
 
     NONE = "none"
-    ONE_HIDDEN_NEURON = "one_hidden_neuron"   # its first hidden layer sees the plane as one number
-    LINEAR = "linear_activation"              # linear layers compose to one linear function
+    ONE_HIDDEN_NEURON = "one_hidden_neuron"      # one hidden layer of one neuron: one line
+    ONE_NEURON_FIRST = "one_neuron_first_layer"  # deeper, but the first hidden layer is one number
+    LINEAR = "linear_activation"                 # linear layers compose to one linear function
 
 
 class Trend(StrEnum):
@@ -127,12 +129,13 @@ def chance_level(labels):
 
 
 def limit(layer_sizes, activation):
-    """Why a network of ``layer_sizes`` (inputs first) with hidden ``activation`` can draw only one
-    straight boundary: linear hidden layers, or a first hidden layer of one neuron."""
+    """Why a network of ``layer_sizes`` (inputs first) with hidden ``activation`` can only draw
+    straight boundaries along one direction: linear hidden layers, or a first hidden layer of one
+    neuron (everything after it sees the plane through that one number)."""
     if activation == "linear":
         return Limit.LINEAR
     if len(layer_sizes) > 2 and layer_sizes[1] == 1:
-        return Limit.ONE_HIDDEN_NEURON
+        return Limit.ONE_HIDDEN_NEURON if len(layer_sizes) == 3 else Limit.ONE_NEURON_FIRST
     return Limit.NONE
 
 

@@ -189,7 +189,7 @@ class HiddenSizesScene(LectureScene):
         by_size = sorted(range(len(self.networks)), key=lambda k: self._shown(k, "hidden"))
         trains = [self._shown(k, "train_accuracy") for k in by_size]
         tests = [self._shown(k, "test_accuracy") for k in by_size]
-        self.narrate(self._train_line(comparison.train_trend, trains))
+        self.narrate(self._train_line(comparison.train_trend, trains, self.verdicts))
         best = [k for k in by_size if self._shown(k, "hidden") in comparison.best_sizes]
         frames = [SurroundingRectangle(self.accuracies[k][1], color=self.palette.highlight,
                                        buff=0.08) for k in best]
@@ -204,11 +204,11 @@ class HiddenSizesScene(LectureScene):
                      "points the network never trained on can tell.")
 
     @staticmethod
-    def _train_line(trend: Trend, trains: list[float]) -> str:
+    def _train_line(trend: Trend, trains: list[float], verdicts) -> str:
         if trend is Trend.SINGLE:
             return f"It classifies {trains[0]:g} percent of its training points correctly."
         if trend is Trend.SAME:
-            if trains[0] == 100:
+            if all(v.train.correct == v.train.total for v in verdicts):
                 return "Every one of them classifies all of its training points correctly."
             return f"All of them fit the same share of their training points, {trains[0]:g} percent."
         if trend is Trend.RISING:

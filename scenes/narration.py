@@ -7,10 +7,13 @@ from nnmath.verdicts import Contrast, Limit, Outcome
 
 ONE_LINE = {
     Limit.ONE_HIDDEN_NEURON: "one hidden neuron can only draw one straight line across the plane",
+    Limit.ONE_NEURON_FIRST: "its first hidden layer has one neuron, so the layers after it see "
+                            "the plane along one straight direction only",
     Limit.LINEAR: "with linear activations the whole network can only draw one straight line",
 }
 ONE_LINE_SHORT = {
     Limit.ONE_HIDDEN_NEURON: "one hidden neuron draws just one line",
+    Limit.ONE_NEURON_FIRST: "a first hidden layer of one neuron sees just one direction",
     Limit.LINEAR: "linear activations draw just one line",
 }
 
@@ -29,7 +32,7 @@ def why(verdict, dataset: str) -> str:
     """Why a network that did not learn well got no further: its one-line limit, or where its
     loss was when training stopped."""
     if verdict.limit in ONE_LINE:
-        return f"The reason: {ONE_LINE[verdict.limit]}, and one line is not enough for the {dataset} data."
+        return f"The reason: {ONE_LINE[verdict.limit]}, and that is not enough for the {dataset} data."
     if verdict.still_improving:
         return ("Its loss was still falling when training stopped: more epochs might take it "
                 "further.")
@@ -93,20 +96,28 @@ def summary_result(verdict, sizes: str, dataset: str, train: float, test: float)
     return f"Our {sizes} network stayed at chance on the {dataset} data ({test:g}%){reason}."
 
 
+def summary_training(verdict) -> str:
+    """The summary's point on training: the loss falls, if it did."""
+    steps = "Backpropagation finds the gradients; gradient descent follows them downhill"
+    if verdict.loss_end < verdict.loss_start:
+        return f"{steps}, and the loss falls."
+    return f"{steps}; here the loss never fell below its start."
+
+
 def linearity(verdict) -> str:
     """The linear network against the non-linear one, from nnmath's LinearityVerdict."""
-    one_line = verdict.nonlinear.limit is Limit.ONE_HIDDEN_NEURON
+    limit = verdict.nonlinear.limit
+    if limit is not Limit.NONE:
+        single = "one hidden neuron" if limit is Limit.ONE_HIDDEN_NEURON else \
+            "one neuron in its first hidden layer"
+        what = {Contrast.NONLINEAR_BETTER: "the non-linear network scores higher",
+                Contrast.SAME: "the two score about the same",
+                Contrast.LINEAR_BETTER: "the linear network scores higher"}[verdict.contrast]
+        return (f"Here {what}, but with {single} the non-linear network cannot bend its "
+                "boundary either: its boundary lines all run in one direction.")
     if verdict.contrast is Contrast.NONLINEAR_BETTER:
-        if one_line:
-            return ("The non-linear network scores higher, though with one hidden neuron its "
-                    "boundary is still one straight line.")
         return ("With a non-linear activation, the same network bends its boundary around the "
                 "data, and classifies it better.")
-    if one_line:
-        what = "the two score about the same" if verdict.contrast is Contrast.SAME else \
-            "the linear network scores higher"
-        return (f"Here {what}: with one hidden neuron, the non-linear network also draws only "
-                "one straight line.")
     if verdict.contrast is Contrast.SAME:
         if verdict.linear.outcome is Outcome.WELL:
             return ("This data is nearly separable by a straight line, so here the non-linear "

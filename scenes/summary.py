@@ -17,7 +17,7 @@ from scenes.base import LectureScene, lecture_data
 from scenes.biology import BiologicalNeuron
 from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.network_diagram import NetworkDiagram
-from scenes.narration import summary_result
+from scenes.narration import summary_result, summary_training
 from scenes.notation import DATASET_NAME
 
 ICON_CENTER = np.array([3.3, 0.7, 0])
@@ -87,8 +87,7 @@ class SummaryScene(LectureScene):
              "activation a = g(z).", self._formula),
             ("A network from scratch", summary_result(data.training_verdict, sizes, dataset,
                                                       train, accuracy), self._boundary),
-            ("Training", "Backpropagation finds the gradients; gradient descent follows them "
-             "downhill, and the loss falls.", self._loss),
+            ("Training", summary_training(data.training_verdict), self._loss),
             ("Inside the network", "Trained weights, positive and negative, shape what each "
              "hidden neuron responds to.", self._weights),
             ("Applications", "Images, language, time series, recommenders, games and speech.",

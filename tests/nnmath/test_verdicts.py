@@ -44,7 +44,7 @@ def test_outcome(train, test, chance, want):
 
 def test_one_hidden_neuron_or_linear_layers_draw_one_line():
     assert limit((2, 1, 1), "sigmoid") is Limit.ONE_HIDDEN_NEURON
-    assert limit((2, 1, 5, 1), "relu") is Limit.ONE_HIDDEN_NEURON
+    assert limit((2, 1, 5, 1), "relu") is Limit.ONE_NEURON_FIRST
     assert limit((2, 10, 1), "linear") is Limit.LINEAR
     assert limit((2, 1, 1), "linear") is Limit.LINEAR
     assert limit((2, 4, 1), "tanh") is Limit.NONE

@@ -135,7 +135,7 @@ def test_each_outcome_has_its_own_words():
     assert said(training_result(chance, "XOR", 52, 50, 50)) == (
         "That is no better than chance: always guessing the commoner class would score 50 "
         "percent. The reason: one hidden neuron can only draw one straight line across the "
-        "plane, and one line is not enough for the XOR data.")
+        "plane, and that is not enough for the XOR data.")
     assert "overfitted: 100 percent on its own training points but only 80" in \
         said(training_result(overfitted, "XOR", 100, 80, 50))
     sentences = [summary_result(v, "2-4-1", "XOR", 100, 80) for v in (well, partly, chance, overfitted)]
@@ -148,6 +148,8 @@ def test_why_it_got_no_further():
     linear = judged(0.55, 0.5, activation="linear")
     assert "with linear activations the whole network can only draw one straight line" in \
         said(training_result(linear, "XOR", 55, 50, 50))
+    deep = said(training_result(judged(0.55, 0.5, sizes=(2, 1, 5, 1)), "XOR", 55, 50, 50))
+    assert "its first hidden layer has one neuron" in deep and "one hidden neuron" not in deep
     falling = judged(0.55, 0.5, losses=[0.25] * 9 + [0.2], final_loss=0.1)
     assert "still falling when training stopped" in said(training_result(falling, "XOR", 55, 50, 50))
     stuck = judged(0.55, 0.5, losses=[0.25] * 10, final_loss=0.3)

@@ -8,6 +8,7 @@ import numpy as np
 
 from nnmath.activations import get_activation
 from nnmath.landscape import decision_grid
+from nnmath.network import forward
 
 SLUG = "training"
 
@@ -58,3 +59,17 @@ def test_training_follows_the_config(other_config):
     drawn = other_results[SLUG].drawn   # a last-frame render skips the sweep: the last stop only
     want = expected_heatmaps(other_data)
     assert drawn and all(want[key] == value for key, value in drawn.items())
+
+
+def test_result_counts_and_chance_level_recomputed(rendered, data):
+    """The counts the close quotes ('39 of the 40 test points are right') and the chance level it
+    is judged against, recomputed here from the final parameters and the test labels."""
+    network = data.config.network
+    output = forward(data.final_params, data.dataset.X_test,
+                     get_activation(network.activation, network.leaky_slope)).output[:, 0]
+    right = int(np.sum((output >= 0.5).astype(int) == data.dataset.y_test))
+    share = float(np.mean(data.dataset.y_test))
+    shown = rendered[SLUG].displayed
+    assert shown["verdicts.training.test.correct"] == right == 39
+    assert shown["verdicts.training.test.total"] == len(data.dataset.y_test) == 40
+    assert shown["verdicts.training.chance_percent"] == round(100 * max(share, 1 - share), 1)
