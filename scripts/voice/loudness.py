@@ -21,15 +21,16 @@ SETTLED_LU = 0.3          # close enough to the target to stop limiting
 
 def _oversampled_peaks(samples: np.ndarray) -> np.ndarray:
     """Per sample, the largest magnitude among its 4x oversampled values (BS.1770's true peak)."""
-    upsampled = resample_poly(samples.astype(np.float32), 4, 1)
-    return np.abs(upsampled[: 4 * samples.size]).reshape(-1, 4).max(axis=1)
+    upsampled = np.abs(resample_poly(samples, 4, 1))
+    return np.maximum(np.maximum(upsampled[0::4], upsampled[1::4]),
+                      np.maximum(upsampled[2::4], upsampled[3::4]))
 
 
 def true_peak_dbtp(samples: np.ndarray) -> float:
     """True peak (dBTP): the largest magnitude after 4x oversampling."""
     if samples.size == 0:
         return -np.inf
-    peak = float(_oversampled_peaks(samples).max())
+    peak = float(np.abs(resample_poly(samples, 4, 1)).max())
     return 20 * np.log10(peak) if peak > 0 else -np.inf
 
 
@@ -47,32 +48,35 @@ def measure(samples: np.ndarray, rate: int) -> tuple[float, float]:
     return integrated_lufs(samples, rate), true_peak_dbtp(samples)
 
 
-def _limit(samples: np.ndarray, peaks: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
-    """Lower the gain only around the peaks above ``ceiling`` (linear): the needed gain, held over
-    a short window and smoothed, so that no peak stays above it and no click is added."""
+def _limiter_gain(peaks: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
+    """The gain that brings every peak above ``ceiling`` (linear) down to it: the needed gain,
+    held and smoothed over LIMITER_WINDOW_S so that it never adds a click or a buzz."""
     window = max(3, int(LIMITER_WINDOW_S * rate) | 1)
     needed = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12))
     held = minimum_filter1d(needed, size=2 * window + 1, mode="nearest")
-    gain = uniform_filter1d(held, size=window, mode="nearest")
-    return samples * np.minimum(gain, needed)
+    return np.minimum(uniform_filter1d(held, size=window, mode="nearest"), needed)
 
 
 def normalise(samples: np.ndarray, rate: int) -> np.ndarray:
     """The take at TARGET_LUFS (within SETTLED_LU) with its true peak at most PEAK_CEILING_DBTP.
-    Speech at -16 LUFS can peak above the ceiling: a short limiter takes those peaks down to a
-    margin below it, the level lost is made up, and again while that pushes peaks over."""
+    Speech at -16 LUFS can peak above the ceiling: a limiter takes those peaks down to a margin
+    below it, the level lost is made up, and again while that pushes peaks over. The gain glides
+    slowly, so the take's oversampled peaks, found once, scale with it; the result's true peak is
+    measured at the end."""
     samples = samples.astype(np.float64)
-    ceiling = 10 ** ((PEAK_CEILING_DBTP - PEAK_MARGIN_DB) / 20)
     lufs = integrated_lufs(samples, rate)
     if not np.isfinite(lufs):
         return samples
+    peaks = _oversampled_peaks(samples)
+    ceiling = 10 ** ((PEAK_CEILING_DBTP - PEAK_MARGIN_DB) / 20)
+    level, gain = 10 ** ((TARGET_LUFS - lufs) / 20), np.ones_like(samples)
     for _ in range(LIMITER_PASSES):
-        samples = samples * 10 ** ((TARGET_LUFS - lufs) / 20)
-        peaks = _oversampled_peaks(samples)
-        if peaks.max() <= ceiling:
-            return samples
-        samples = _limit(samples, peaks, rate, ceiling)
-        lufs = integrated_lufs(samples, rate)
+        if (level * gain * peaks).max() <= ceiling:
+            break
+        gain *= _limiter_gain(level * gain * peaks, rate, ceiling)
+        lufs = integrated_lufs(samples * level * gain, rate)
         if abs(lufs - TARGET_LUFS) < SETTLED_LU:
-            return samples
-    return samples
+            break
+        level *= 10 ** ((TARGET_LUFS - lufs) / 20)
+    out = samples * level * gain
+    return out * min(1.0, 10 ** ((PEAK_CEILING_DBTP - PEAK_MARGIN_DB / 2 - true_peak_dbtp(out)) / 20))

@@ -16,7 +16,9 @@ _WORKER_VOICE = {}
 
 def synthesize_all(voice, texts: list[str], jobs: int | None = None) -> list[Take | None]:
     """Every line's take, in the order of ``texts``; the lines not cached yet are made in a pool
-    of ``jobs`` processes (default: one per core). A second call synthesises nothing."""
+    of ``jobs`` processes (default: one per core). A second call synthesises nothing. The workers
+    are spawned, not forked, so a program run as a script calls this under
+    ``if __name__ == "__main__"`` (as console entry points do)."""
     jobs = jobs or os.cpu_count() or 1
     todo = sorted({text for text in texts if voice.engine != "none" and not _cached(voice, text)},
                   key=len, reverse=True)
