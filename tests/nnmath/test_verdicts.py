@@ -136,3 +136,24 @@ def test_start_at_chance_on_the_training_set():
     assert start(0, 0.3, labels).at_chance              # worse than guessing
     assert not start(0, 0.75, labels).at_chance
     assert start(10, 0.3, labels).train.correct == 30
+
+
+def test_the_default_lecture_is_judged_from_its_own_numbers():
+    """LectureData's verdicts agree with its accuracies and labels, and facts hold them."""
+    from nnmath.lecture_data import LectureData
+
+    data = LectureData.build()
+    verdict = data.training_verdict
+    assert verdict.outcome is Outcome.WELL and verdict.limit is Limit.NONE
+    assert (verdict.test.correct, verdict.test.total) == (39, 40)
+    assert verdict.train.fraction == data.train_accuracy
+    assert verdict.chance_level == chance_level(data.dataset.y_test)
+    assert [v.test.fraction for v in data.hidden_size_verdicts] == \
+        [n.test_accuracy for n in data.hidden_size_comparison]
+    assert data.size_comparison.best_sizes == (5,)
+    assert data.linearity_verdict.linear.limit is Limit.LINEAR
+    assert data.linearity_verdict.contrast is Contrast.NONLINEAR_BETTER
+    assert data.training_start.epoch == data.config.training.snapshots[0]
+    facts = data.to_facts()["verdicts"]
+    assert facts["training"]["outcome"] == "learned_well"
+    assert facts["size_comparison"]["test_trend"] == "largest_not_best"
