@@ -27,19 +27,20 @@ def resample(samples: np.ndarray, rate: int) -> np.ndarray:
     return resample_poly(samples, RATE // common, rate // common)
 
 
-def trim_silence(samples: np.ndarray, rate: int = RATE) -> tuple[np.ndarray, float]:
-    """The samples without leading and trailing silence (keeping TRIM_KEEP_S of each), and the
-    time cut from the start (s), so word timings can follow."""
+def trim_silence(samples: np.ndarray, rate: int = RATE) -> np.ndarray:
+    """The sound between the first and last 10 ms window above TRIM_THRESHOLD_DB (relative to the
+    loudest), with exactly TRIM_KEEP_S of silence before and after it (cut, or padded where the
+    take had less): every take starts speaking TRIM_KEEP_S after its start."""
     window = max(1, int(TRIM_WINDOW_S * rate))
     count = samples.size // window
     if count == 0:
-        return samples, 0.0
+        return samples
     rms = np.sqrt(np.mean(samples[: count * window].reshape(count, window) ** 2, axis=1))
     loud = np.flatnonzero(rms > rms.max() * 10 ** (TRIM_THRESHOLD_DB / 20))
     keep = int(TRIM_KEEP_S * rate)
-    start = max(0, loud[0] * window - keep)
-    end = min(samples.size, (loud[-1] + 1) * window + keep)
-    return samples[start:end], start / rate
+    first, last = loud[0] * window, (loud[-1] + 1) * window
+    sound = samples[max(0, first - keep): last + keep]
+    return np.pad(sound, (max(0, keep - first), max(0, last + keep - samples.size)))
 
 
 def read_wav(path: Path) -> tuple[np.ndarray, int]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from scripts.voice.audio import RATE, read_wav, resample, trim_silence
-from scripts.voice.cache import Take, TakeCache, Words, file_digest, take_key
+from scripts.voice.cache import Take, TakeCache, file_digest, take_key
 from scripts.voice.errors import VoiceError
 from scripts.voice.loudness import normalise
 from scripts.voice.recorded import find_take, prepare_take
@@ -45,8 +45,10 @@ class SyntheticVoice:
         """Everything besides the text that the audio depends on (engine, voice, versions)."""
         raise NotImplementedError
 
-    def raw(self, text: str) -> tuple[np.ndarray, int, Words | None]:
-        """The engine's samples, their rate and word timings (or None) for ``text``."""
+    def raw(self, text: str) -> tuple[np.ndarray, int]:
+        """The engine's samples for ``text`` and their rate. Neither engine gives word timings
+        (Piper's phoneme alignments need the onnx package, and espeak-ng joins words such as
+        'on the' into one), so a take's ``words`` is None."""
         raise NotImplementedError
 
     def key(self, text: str) -> str:
@@ -62,11 +64,9 @@ class SyntheticVoice:
         if not text.strip():
             raise VoiceError("nothing to say: the spoken text of a line is empty")
         self.calls += 1
-        samples, rate, words = self.raw(text)
-        samples, cut = trim_silence(resample(samples.astype(np.float64), rate), RATE)
-        if words is not None:
-            words = [(word, max(0.0, start - cut), max(0.0, end - cut)) for word, start, end in words]
-        return self.cache.store(key, normalise(samples, RATE), words, self.engine)
+        samples, rate = self.raw(text)
+        samples = trim_silence(resample(samples.astype(np.float64), rate), RATE)
+        return self.cache.store(key, normalise(samples, RATE), None, self.engine)
 
 
 class PiperVoice(SyntheticVoice):
@@ -93,7 +93,7 @@ class PiperVoice(SyntheticVoice):
     def identity(self) -> dict:
         return self._identity
 
-    def raw(self, text: str) -> tuple[np.ndarray, int, Words | None]:
+    def raw(self, text: str) -> tuple[np.ndarray, int]:
         from piper.config import SynthesisConfig
         voice = _piper_model()
         config = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0,
@@ -104,7 +104,7 @@ class PiperVoice(SyntheticVoice):
         if not chunks:
             raise VoiceError(f"piper said nothing for the line {text!r}")
         spaced = [part for chunk in chunks for part in (pause, chunk)][1:]
-        return np.concatenate(spaced), rate, None
+        return np.concatenate(spaced), rate
 
 
 def _piper_model():
@@ -144,7 +144,7 @@ class EspeakVoice(SyntheticVoice):
     def identity(self) -> dict:
         return self._identity
 
-    def raw(self, text: str) -> tuple[np.ndarray, int, Words | None]:
+    def raw(self, text: str) -> tuple[np.ndarray, int]:
         with tempfile.TemporaryDirectory(prefix="nnlecture-espeak-") as folder:
             wav = Path(folder) / "line.wav"
             command = [self.program, "-v", ESPEAK_VOICE, "-s", str(self._identity["speed"]),
@@ -154,7 +154,7 @@ class EspeakVoice(SyntheticVoice):
                 raise VoiceError(f"espeak-ng failed on the line {text!r}: "
                                  f"{result.stderr.decode(errors='replace').strip()}")
             samples, rate = read_wav(wav)
-        return samples, rate, None
+        return samples, rate
 
 
 class RecordedVoice:

@@ -10,7 +10,7 @@ import pytest
 from voice_helpers import cache_files
 
 from scripts.voice import VoiceError, make_voice
-from scripts.voice.audio import RATE, read_wav
+from scripts.voice.audio import RATE, TRIM_KEEP_S, read_wav
 from scripts.voice.cache import TakeCache
 
 LINE = "sigma of z is zero point nine nine"
@@ -32,6 +32,11 @@ def test_take_is_48k_mono_16_bit_and_its_facts_match(espeak):
     assert rate == RATE and take.source == "espeak" and take.words is None
     assert take.duration == pytest.approx(samples.size / RATE)
     assert 1.0 < take.duration < 5.0
+    # speech starts TRIM_KEEP_S in and ends as long before the end (espeak's own WAV has 10 ms
+    # of silence before the speech: the rest is padded), give or take the trim's 10 ms windows
+    loud = np.flatnonzero(np.abs(samples) > 0.01 * np.abs(samples).max()) / RATE
+    assert loud[0] == pytest.approx(TRIM_KEEP_S, abs=0.02)
+    assert take.duration - loud[-1] == pytest.approx(TRIM_KEEP_S, abs=0.02)
 
 
 def test_key_follows_text_engine_and_settings(espeak, settings):
