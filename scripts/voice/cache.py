@@ -13,10 +13,12 @@ from pathlib import Path
 
 import numpy as np
 
-from scripts.voice.audio import RATE, write_wav
+from scripts.voice.audio import RATE, TRIM_KEEP_S, TRIM_THRESHOLD_DB, write_wav
+from scripts.voice.loudness import LIMITER_WINDOW_S, PEAK_CEILING_DBTP, TARGET_LUFS
 
-# Bumped whenever the processing of a take changes (trimming, loudness, format).
-PROCESSING = "voice-takes-1: 48k mono s16, trim -40dB keep 50ms, -16 LUFS, -1 dBTP"
+# Part of every key: the processing of a take. The version is bumped when its code changes.
+PROCESSING = (f"takes v2: {RATE} Hz mono s16, trim {TRIM_THRESHOLD_DB} dB keep {TRIM_KEEP_S} s, "
+              f"{TARGET_LUFS} LUFS, {PEAK_CEILING_DBTP} dBTP, limiter {LIMITER_WINDOW_S} s")
 
 Words = list[tuple[str, float, float]]
 
