@@ -14,8 +14,13 @@ from scenes import registry
 
 @pytest.fixture(scope="session")
 def tiny_lecture(tmp_path_factory) -> Rendered:
-    """The whole registered lecture, rendered once per test session at the tiny size."""
-    return render(tmp_path_factory.mktemp("lecture-media"), registry.SCENES)
+    """The whole registered lecture, narrated by espeak-ng (near-instant; Piper is tested in
+    tests/voice), rendered once per test session at the tiny size."""
+    from scripts.voice import VoiceSettings
+
+    media_dir = tmp_path_factory.mktemp("lecture-media")
+    voice = VoiceSettings(engine="espeak", cache_dir=media_dir / ".manim" / "voice")
+    return render(media_dir, registry.SCENES, voice=voice)
 
 
 @pytest.fixture

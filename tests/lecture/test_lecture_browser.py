@@ -68,6 +68,17 @@ def test_the_lecture_loads_with_its_full_length(page, tiny_lecture):
     assert duration == pytest.approx(tiny_lecture.report.lecture.duration, abs=0.05)
 
 
+def test_the_lecture_plays_with_sound(page):
+    """Muted autoplay is allowed everywhere: after a few seconds of playing, chromium has decoded
+    audio bytes."""
+    page.evaluate("""() => { const video = document.getElementById('lecture');
+                             video.muted = true; video.currentTime = 0; return video.play(); }""")
+    page.wait_for_function("document.getElementById('lecture').currentTime > 2", timeout=20_000)
+    decoded = page.evaluate("document.getElementById('lecture').webkitAudioDecodedByteCount")
+    page.evaluate("document.getElementById('lecture').pause()")
+    assert decoded > 0
+
+
 def test_captions_and_chapters_tracks_have_cues(page, tiny_lecture):
     page.evaluate("""() => { for (const track of document.getElementById('lecture').textTracks)
                                if (track.mode === 'disabled') track.mode = 'hidden'; }""")

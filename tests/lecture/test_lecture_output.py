@@ -154,3 +154,29 @@ def test_nothing_half_written_is_left(tiny_lecture):
     leftovers = [path for path in tiny_lecture.media_dir.rglob("*")
                  if ".partial" in path.name or ".staging" in path.name or path.suffix == ".output"]
     assert leftovers == []
+
+
+def test_captions_follow_subtitle_standards(tiny_lecture):
+    """At most two lines of at most 42 characters per cue, read at most 20 characters a second;
+    the transcript keeps every narration line whole."""
+    from scripts.lecture.captions import CUE_LINES, LINE_CHARS, MAX_CPS, read_srt
+
+    cues = read_srt(tiny_lecture.out_dir / "lecture.srt")
+    for cue in cues:
+        lines = cue.text.split("\n")
+        assert len(lines) <= CUE_LINES and all(len(line) <= LINE_CHARS for line in lines), cue
+        assert len(" ".join(lines)) / (cue.end - cue.start) <= MAX_CPS, cue
+    transcript = (tiny_lecture.out_dir / "transcript.md").read_text(encoding="utf-8")
+    assert "Every neuron connects to every neuron of the next layer." in transcript
+
+
+def test_the_lecture_and_its_clips_are_narrated_to_the_end(tiny_lecture):
+    from scripts.lecture import audio, media
+
+    lecture = tiny_lecture.out_dir / "lecture.mp4"
+    sound = audio.audio_facts(lecture)
+    assert abs(sound["duration"] - float(media.duration(lecture))) < 0.2   # one frame at 5 fps
+    clips = sorted((tiny_lecture.out_dir / "clips").glob("*.mp4"))
+    assert len(clips) == len(tiny_lecture.report.lecture.chapters)
+    for clip in clips:
+        assert audio.audio_facts(clip)["codec"] == "aac", clip.name
