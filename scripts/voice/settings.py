@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.voice.errors import VoiceError
+
+RATES = (0.5, 2.0)
+
 
 @dataclass(frozen=True)
 class VoiceSettings:
@@ -15,3 +19,10 @@ class VoiceSettings:
     cache_dir: Path = Path("media/.manim/voice")
     fallback: str = "piper"
     rate: float = 1.0
+
+    def __post_init__(self):
+        object.__setattr__(self, "recordings", Path(self.recordings))
+        object.__setattr__(self, "cache_dir", Path(self.cache_dir))
+        if not RATES[0] <= self.rate <= RATES[1]:
+            raise VoiceError(f"voice rate {self.rate} is out of range: choose {RATES[0]} to "
+                             f"{RATES[1]} (1 is the voice's own speed)")

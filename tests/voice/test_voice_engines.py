@@ -11,7 +11,8 @@ import time
 import pytest
 from voice_helpers import cache_files
 
-from scripts.voice import ENGINES, VoiceError, make_voice, synthesize_all, voice_problems
+from scripts.voice import (ENGINES, VoiceError, VoiceSettings, make_voice, synthesize_all,
+                           voice_problems)
 
 LINES = ["the first line of the lecture", "a second line, a little longer than the first one",
          "the first line of the lecture", "three"]
@@ -95,3 +96,10 @@ def test_voice_problems_name_what_is_missing(settings, monkeypatch):
     assert "apt-get install espeak-ng" in problems["espeak"]
     assert problems["recorded"] is not None        # its fallback here is espeak
     assert problems["piper"] is None and problems["none"] is None
+
+
+def test_settings_take_strings_and_refuse_a_rate_out_of_range(tmp_path):
+    settings = VoiceSettings(engine="espeak", recordings=str(tmp_path), cache_dir=str(tmp_path))
+    assert settings.recordings == tmp_path and settings.cache_dir == tmp_path
+    with pytest.raises(VoiceError, match="voice rate 0 is out of range: choose 0.5 to 2.0"):
+        VoiceSettings(rate=0)
