@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lecture test setup system system-test bench bench-render
+.PHONY: lecture test setup system system-test bench bench-render bench-voice
 
 lecture: setup
 	$(BIN)/nnlecture render
@@ -35,3 +35,8 @@ bench: setup
 # encoder settings, and peak memory at 1080p (several minutes; see README, "Render speed").
 bench-render: setup
 	$(BIN)/python scripts/bench_render.py
+
+# Only the voice's part of bench-render: synthesis speed of piper and espeak-ng, a render with
+# piper against one without a voice, an unchanged re-run with piper (about ten minutes).
+bench-voice: setup
+	$(BIN)/python scripts/bench_render.py --voice-only

@@ -4,11 +4,14 @@ In one run, each measurement in a fresh process and a fresh media folder (cold: 
 LaTeX): the whole lecture at -ql with --jobs 1 and --jobs 2, `nnlecture render` again with nothing
 changed (start-up included),
 and the baseline a Manim user would run (`manim -ql -a` on each scene file, one after the other);
-then x264 settings at -ql, the draft quality, and 1080p60 with each worker's peak memory.
+then x264 settings at -ql, the draft quality, and 1080p60 with each worker's peak memory; and the
+voice: synthesis of the whole narration with Piper and with espeak-ng (CPU seconds per second of
+speech), a render with a voice whose lines are synthesised against the same render without one,
+and an unchanged re-run with a voice.
 Prints each wall time, wall seconds per second of video, the CPU seconds of the workers (less
 disturbed than wall time when others share the machine), and the ratios.
 
-    python scripts/bench_render.py [--only SLUG,...] [--skip-encoders] [--skip-hd]
+    python scripts/bench_render.py [--only SLUG,...] [--skip-encoders] [--skip-hd] [--voice-only]
 """
 
 from __future__ import annotations
@@ -39,10 +42,15 @@ def main() -> None:
     parser.add_argument("--only", help="scenes to render (default: the whole lecture)")
     parser.add_argument("--skip-encoders", action="store_true", help="no x264 trials")
     parser.add_argument("--skip-hd", action="store_true", help="no 1080p60 run")
+    parser.add_argument("--voice-only", action="store_true", help="only the voice's measurements")
+    parser.add_argument("--synth", help=argparse.SUPPRESS)  # internal: one timed synthesis
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one measured run, as JSON
     args = parser.parse_args()
     if args.one:
         print(json.dumps(_one_run(json.loads(args.one))))
+        return
+    if args.synth:
+        print(json.dumps(_one_synthesis(json.loads(args.synth))))
         return
     with tempfile.TemporaryDirectory(prefix="nnlecture-bench-") as scratch:
         _bench(Path(scratch), args)
@@ -56,6 +64,9 @@ def _bench(scratch: Path, args) -> None:
     only = ",".join(entry.slug for entry in entries)
     print(f"machine: {os.cpu_count()} cores, load average {_load()} at the start")
     print(f"lecture: {len(entries)} scenes ({only})\n")
+    if args.voice_only:
+        _bench_voice(scratch, entries, only)
+        return
 
     jobs1 = _measure(scratch / "jobs1", only=only, quality="l", jobs=1)
     video = jobs1["video_seconds"]
@@ -102,7 +113,60 @@ def _bench(scratch: Path, args) -> None:
         peak = max(hd["peak_mb"].items(), key=lambda item: item[1])
         print(f"  peak memory per worker at 1080p: max {peak[1]:.0f} MB ({peak[0]}); "
               + ", ".join(f"{slug} {mb:.0f}" for slug, mb in hd["peak_mb"].items()))
+    print()
+    _bench_voice(scratch, entries, only, silent=jobs2)
     print(f"\nload average {_load()} at the end")
+
+
+def _bench_voice(scratch: Path, entries, only: str, silent: dict | None = None) -> None:
+    """Synthesis speed of each voice, then -ql --jobs 2 with Piper (its lines synthesised) beside
+    the same render without a voice, and an unchanged re-run with Piper."""
+    from scripts.lecture.lines import narration_lines
+    from scripts.voice import spoken_form
+
+    scenes = narration_lines(entries, scratch / "lines")
+    texts = [line[1] if isinstance(line, tuple) else spoken_form(line)
+             for _, _, lines in scenes for line in lines]
+    voices = scratch / "voice"
+    print(f"narration: {len(texts)} lines, {sum(len(text) for text in texts)} characters spoken")
+    for engine in ("piper", "espeak"):
+        spec = {"engine": engine, "cache_dir": str(voices / engine), "texts": texts}
+        done = subprocess.run([sys.executable, __file__, "--synth", json.dumps(spec)], cwd=ROOT,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f"synthesis with {engine} failed:\n{done.stderr[-3000:]}")
+        result = json.loads(done.stdout.splitlines()[-1])
+        print(f"  {engine:<7} {result['cpu']:7.1f} CPU s for {result['speech']:6.1f} s of speech: "
+              f"{result['cpu'] / result['speech']:.3f} CPU s per s of speech "
+              f"({result['wall']:.1f} s wall, one process)")
+    silent = silent or _measure(scratch / "silent", only=only, quality="l", jobs=2)
+    voiced = _measure(scratch / "voiced", only=only, quality="l", jobs=2,
+                      voice={"engine": "piper", "cache_dir": str(voices / "piper")})
+    video = voiced["video_seconds"]
+    print(f"\n{'':<55} {'wall':>7}    wall s per video s   CPU s")
+    _row("render -ql --jobs 2, no voice", silent["wall"], silent["video_seconds"],
+         cpu=silent["cpu"])
+    extra = (voiced["wall"] / video) / (silent["wall"] / silent["video_seconds"]) - 1
+    _row("render -ql --jobs 2, piper (lines synthesised)", voiced["wall"], video,
+         f"{100 * extra:+.1f} % per video s against no voice", cpu=voiced["cpu"])
+    again = _rerun(scratch / "voiced", only, voice="piper")
+    _row("render with piper, nothing changed (whole command)", again, video,
+         f"{100 * again / voiced['wall']:.1f} % of the render with piper")
+
+
+def _one_synthesis(spec: dict) -> dict:
+    """Every text spoken by one engine in this process, none cached: CPU s (this process and
+    espeak-ng's), wall s, and the seconds of speech made."""
+    from scripts.voice import VoiceSettings, make_voice
+
+    voice = make_voice(VoiceSettings(engine=spec["engine"], cache_dir=Path(spec["cache_dir"])))
+    before = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    started = time.perf_counter()
+    speech = sum(voice.speak(text).duration for text in spec["texts"])
+    wall = time.perf_counter() - started
+    after = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum((a.ru_utime + a.ru_stime) - (b.ru_utime + b.ru_stime) for a, b in zip(after, before))
+    return {"cpu": cpu, "wall": wall, "speech": speech}
 
 
 def _measure(media_dir: Path, **spec) -> dict:
@@ -124,9 +188,15 @@ def _one_run(spec: dict) -> dict:
     from scripts.lecture.pipeline import render_lecture
 
     entries = [registry.get(slug) for slug in spec["only"].split(",")]
+    voice = None
+    if spec.get("voice"):
+        from scripts.voice import VoiceSettings
+
+        voice = VoiceSettings(engine=spec["voice"]["engine"],
+                              cache_dir=Path(spec["voice"]["cache_dir"]))
     report = render_lecture(registry.SCENES[0].title, entries, quality=spec["quality"],
                             jobs=spec["jobs"], media_dir=Path(spec["media_dir"]),
-                            overrides=spec.get("overrides"))
+                            overrides=spec.get("overrides"), voice=voice)
     clips = report.out_dir / "clips"
     return {"video_seconds": report.lecture.duration, "rendered": sorted(report.rendered),
             "per_scene": report.rendered, "peak_mb": report.peak_mb,
@@ -135,12 +205,12 @@ def _one_run(spec: dict) -> dict:
             "mp4_bytes": sum(path.stat().st_size for path in clips.glob("*.mp4"))}
 
 
-def _rerun(media_dir: Path, only: str) -> float:
+def _rerun(media_dir: Path, only: str, voice: str = "none") -> float:
     """The real command, start-up included, on a lecture that is already rendered."""
     started = time.perf_counter()
     done = subprocess.run([str(BIN / "nnlecture"), "render", "-q", "l", "--jobs", "2", "--only",
-                           only, "--media-dir", str(media_dir)], cwd=ROOT, capture_output=True,
-                          text=True)
+                           only, "--media-dir", str(media_dir), "--voice", voice], cwd=ROOT,
+                          capture_output=True, text=True)
     wall = time.perf_counter() - started
     summary = done.stdout.strip().splitlines()[-2] if done.returncode == 0 else done.stderr
     if done.returncode != 0 or "rendered" in summary:

@@ -148,8 +148,10 @@ class _Takes:
             from scripts.voice import make_voice
 
             self.voice = make_voice(settings)
-            self.description = {name: str(value) for name, value in vars(settings).items()
-                                if name != "cache_dir"}
+            relevant = ["engine", "rate"]
+            if settings.engine == "recorded":
+                relevant += ["recordings", "fallback"]
+            self.description = {name: str(getattr(settings, name)) for name in relevant}
 
     def unchanged(self, record) -> bool:
         if self.voice is None:
