@@ -21,13 +21,16 @@ def synthesize_all(voice, texts: list[str], jobs: int | None = None) -> list[Tak
     ``if __name__ == "__main__"`` (as console entry points do)."""
     jobs = jobs or os.cpu_count() or 1
     todo = sorted({text for text in texts if voice.engine != "none" and not _cached(voice, text)},
-                  key=len, reverse=True)
+                  key=lambda text: (-len(text), text))
     if jobs > 1 and len(todo) > 1:
         spawn = multiprocessing.get_context("spawn")   # no fork of a process holding ONNX threads
-        with ProcessPoolExecutor(min(jobs, len(todo)), mp_context=spawn, initializer=_start,
-                                 initargs=(voice.settings,)) as pool:
+        pool = ProcessPoolExecutor(min(jobs, len(todo)), mp_context=spawn, initializer=_start,
+                                   initargs=(voice.settings,))
+        try:
             for _ in pool.map(_speak, todo):
                 pass
+        finally:
+            pool.shutdown(cancel_futures=True)    # a bad take stops the rest at once
     return [voice.speak(text) for text in texts]
 
 

@@ -5,6 +5,8 @@ reported; a bad take is one line naming the file and leaves nothing behind."""
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 
 import numpy as np
 import pytest
@@ -101,3 +103,13 @@ def test_recorded_lines_in_a_pool(recorded, settings):
     takes = synthesize_all(recorded, [OTHER, LINE, OTHER], jobs=2)
     assert [take.source for take in takes] == ["espeak", "recorded", "espeak"]
     assert recorded.missing == [OTHER]
+
+
+def test_a_bad_take_stops_the_pool_with_its_one_line(recorded, settings):
+    bad = take_path(settings, LINE, ".mp3")
+    bad.write_text("not audio")
+    with pytest.raises(VoiceError, match=re.escape(str(bad))):
+        synthesize_all(recorded, [OTHER, LINE, "and a third line"], jobs=2)
+    stored = [json.loads(path.read_text()) for path in settings.cache_dir.glob("*.json")]
+    assert all(facts["source"] == "espeak" for facts in stored)
+    assert all(name.endswith((".wav", ".json")) for name in cache_files(settings.cache_dir))
