@@ -88,7 +88,9 @@ class ForwardPassScene(LectureScene):
                      "shown as its brightness.",
                      self.phases.next("the output neuron gives the prediction" if is_output
                                       else f"{name} neurons apply the activation"),
-                     ReplacementTransform(sigmas, gs), run_time=1)
+                     ReplacementTransform(sigmas, gs), run_time=1,
+                     spoken="Then the activation function turns each z into the neuron's output, "
+                            "ay, shown as its brightness.")
         self.play(FadeOut(gs), self.diagram.light_up(layer),
                   self._layer_labels(layer).animate.set_opacity(1), run_time=1)
 

@@ -187,7 +187,8 @@ class NeuronScene(LectureScene):
         a_line.next_to(result, DOWN, buff=0.3, aligned_edge=LEFT)
         self.narrate("Then the activation function squashes z into the neuron's output a.",
                      ReplacementTransform(sigma, g_label), Create(curve_axes), FadeIn(axis_labels),
-                     Create(curve), run_time=2)
+                     Create(curve), run_time=2,
+                     spoken="Then the activation function squashes z into the neuron's output, ay.")
         a_value = self.number("neuron_example.a", ex.a, font_size=30, color=p.output).next_to(output, DOWN,
                                                                                  buff=0.15)
         self.narrate("On the curve: our z, and the output it gives.",

@@ -62,6 +62,19 @@ def voice_track(lines: list[tuple[float, Path]], seconds: Fraction | float) -> n
     return track
 
 
+def level(track: np.ndarray) -> np.ndarray:
+    """``track`` with one gain that brings its integrated loudness to the takes' target (-16
+    LUFS) as far as its true peak allows: short lines between pauses measure below their takes'
+    level, because BS.1770's 400 ms blocks straddle the pauses."""
+    from scripts.voice.loudness import PEAK_CEILING_DBTP, PEAK_MARGIN_DB, TARGET_LUFS, measure
+
+    if not np.any(track):
+        return track
+    loudness, peak = measure(track, RATE)
+    gain_db = min(TARGET_LUFS - loudness, PEAK_CEILING_DBTP - PEAK_MARGIN_DB / 2 - peak)
+    return track * np.float32(10 ** (gain_db / 20))
+
+
 def add_audio(video: Path, samples: np.ndarray | None, target: Path) -> None:
     """MP4 ``target`` = ``video``'s stream copied, plus ``samples`` encoded as its AAC audio
     stream, interleaved by time, with faststart. ``samples`` None copies the video alone."""

@@ -91,8 +91,9 @@ def _render(job: Job, report: Callable[[float], None]) -> Record:
     length = float(measured)
     track = None
     if speaker.voice is not None:
-        track = audio.voice_track([(step.start, step.take.wav) for step in rendered.steps
-                                   if step.take is not None], measured)
+        track = audio.level(audio.voice_track([(step.start, step.take.wav)
+                                               for step in rendered.steps
+                                               if step.take is not None], measured))
         files["wav"] = f"{slug}.wav"
         audio.write_wav(track, cache_dir / files["wav"])
     audio.add_audio(rendered.video, track, cache_dir / files["mp4"])
@@ -116,7 +117,7 @@ def add_voice(rendered) -> None:
     """Give a previewed scene's video (rendered with a voice) its voice track, in place."""
     track = audio.voice_track([(step.start, step.take.wav) for step in rendered.steps
                                if step.take is not None], media.duration(rendered.video))
-    audio.add_audio(rendered.video, track, rendered.video)
+    audio.add_audio(rendered.video, audio.level(track), rendered.video)
 
 
 def takes_digest(keys: list[str]) -> str:
