@@ -19,6 +19,8 @@ from nnmath.network import INIT_SCHEMES
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
 THEMES = ("dark", "light")
+VOICES = ("piper", "espeak", "recorded", "none")   # the narration's voice (scripts.voice)
+SYNTHETIC_VOICES = ("piper", "espeak")
 # Upper bounds that keep the worst config's LectureData.build well under a minute and its scenes
 # to minutes of rendering (measured in README, "Changing the lecture"). Training costs about
 # epochs × samples × network size for each of the networks trained (the lecture's network, its
@@ -26,7 +28,7 @@ THEMES = ("dark", "light")
 MAX_SAMPLES = 2000  # the training scene draws every sample as a dot, in each frame
 MAX_HIDDEN_LAYERS = 3
 MAX_LAYER_WIDTH = 32  # for network.layers and lecture.hidden_sizes
-MAX_EPOCHS = 100_000
+MAX_EPOCHS = 50_000
 MAX_SAMPLE_EPOCHS = 10_000_000  # training.epochs × data.n_samples
 MAX_SNAPSHOTS = 20  # each is a decision grid and a step of the training scene
 MAX_COMPARED = 5  # lecture.hidden_sizes: one network trained and one panel drawn each
@@ -258,6 +260,23 @@ class LectureOptions:
 
 
 @dataclass(frozen=True)
+class VoiceConfig:
+    """[voice]: who speaks the narration: the Piper neural voice, espeak-ng (fast, robotic), the
+    teacher's own recordings (``recordings`` folder; lines without a take use ``fallback``), or
+    nobody (captions only)."""
+
+    engine: str = "piper"
+    recordings: str = "narration"
+    fallback: str = "piper"
+
+    def __post_init__(self):
+        _choice("voice.engine", self.engine, VOICES)
+        if not isinstance(self.recordings, str) or not self.recordings.strip():
+            raise _invalid("voice.recordings", self.recordings, "must be a folder name, e.g. \"narration\"")
+        _choice("voice.fallback", self.fallback, SYNTHETIC_VOICES)
+
+
+@dataclass(frozen=True)
 class LectureConfig:
     """The whole configuration; ``seed`` drives the data, the split and the initial weights."""
 
@@ -266,6 +285,7 @@ class LectureConfig:
     network: NetworkConfig = field(default_factory=NetworkConfig)
     training: TrainingConfig = field(default_factory=TrainingConfig)
     lecture: LectureOptions = field(default_factory=LectureOptions)
+    voice: VoiceConfig = field(default_factory=VoiceConfig)
 
     def __post_init__(self):
         _integer("seed", self.seed, 0, 2**32 - 1)
@@ -289,6 +309,7 @@ SECTIONS = {
     "network": NetworkConfig,
     "training": TrainingConfig,
     "lecture": LectureOptions,
+    "voice": VoiceConfig,
 }
 
 

@@ -1,4 +1,6 @@
 import dataclasses
+import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -96,9 +98,9 @@ def test_default_snapshots_follow_epochs():
         ("training", "learning_rate", 0, "must be a positive number"),
         ("training", "learning_rate", "fast", "must be a positive number"),
         ("training", "learning_rate", float("nan"), "must be a positive number"),
-        ("training", "epochs", 0, "must be an integer within [1, 100000]"),
-        ("training", "epochs", 100001, "must be an integer within [1, 100000]"),
-        ("training", "epochs", True, "must be an integer within [1, 100000]"),
+        ("training", "epochs", 0, "must be an integer within [1, 50000]"),
+        ("training", "epochs", 50001, "must be an integer within [1, 50000]"),
+        ("training", "epochs", True, "must be an integer within [1, 50000]"),
         ("training", "snapshots", [0, 6000], "within [0, training.epochs = 5000]"),
         ("training", "snapshots", [10, 5], "increasing"),
         ("training", "snapshots", [], "non-empty"),
@@ -136,12 +138,31 @@ def test_the_largest_config_is_accepted():
     assert parse_config({"data": {"n_samples": 100}, "training": {"epochs": MAX_EPOCHS}}).training.epochs == MAX_EPOCHS
 
 
-@pytest.mark.parametrize("epochs, samples", [(5001, 2000), (100000, 101)])
+@pytest.mark.parametrize("epochs, samples", [(5001, 2000), (50000, 201)])
 def test_training_work_is_bounded_naming_both_keys(epochs, samples):
     assert error_of({"data": {"n_samples": samples}, "training": {"epochs": epochs}}) == (
         f"training.epochs × data.n_samples = {epochs} × {samples} = {epochs * samples} is invalid: "
         "must be at most 10000000; lower training.epochs or data.n_samples"
     )
+
+
+def readme_config_block():
+    """The TOML block of README's "Changing the lecture" section."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    return readme.split("## Changing the lecture", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+
+
+def test_readme_config_block_is_the_defaults_and_states_the_bounds():
+    block = readme_config_block()
+    assert parse_config(tomllib.loads(block)) == LectureConfig()
+    for bound in (
+        f"n_samples = 200                # 10 .. {MAX_SAMPLES}",
+        f"1 to {MAX_HIDDEN_LAYERS} hidden layers of 1 .. {MAX_LAYER_WIDTH} neurons",
+        f"1 .. {MAX_EPOCHS}, and epochs × n_samples at most {MAX_SAMPLE_EPOCHS}",
+        f"boundary frames (1 .. {MAX_SNAPSHOTS},",
+        f"1 to {MAX_COMPARED} sizes,\n                               # each 1 .. {MAX_LAYER_WIDTH}",
+    ):
+        assert bound in block
 
 
 def test_message_shows_the_value_as_toml():

@@ -11,6 +11,7 @@ come from the build).
 from __future__ import annotations
 
 import json
+import tomllib
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +22,7 @@ from nnmath.errors import TrainingDiverged
 from nnmath.lecture_data import LectureData
 from nnmath.network import init_params
 from tests.config_strategies import configs
+from tests.nnmath.test_config import readme_config_block
 
 EXAMPLES = 40
 # Keeps each example's training small: the test checks correctness across the ranges; what the
@@ -217,3 +219,16 @@ def test_the_reference_is_the_lesson():
     params = list(zip(Ws, bs))
     X, y = data.dataset.X_test, data.dataset.y_test
     assert reference_accuracy(params, X, y, "sigmoid", 0.01) == data.test_accuracy
+
+
+def _keys(mapping, prefix=""):
+    """Dotted keys of a TOML-shaped mapping: "seed", "data.name", ..."""
+    return {key for name, value in mapping.items()
+            for key in (_keys(value, f"{prefix}{name}.") if isinstance(value, dict) else [prefix + name])}
+
+
+@settings(max_examples=20, derandomize=True, database=None)
+@given(configs())
+def test_the_strategy_draws_every_key_of_the_readme(mapping):
+    documented = _keys(tomllib.loads(readme_config_block()))
+    assert documented - {"training.snapshots"} <= _keys(mapping) <= documented
