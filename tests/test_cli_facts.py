@@ -115,3 +115,33 @@ def test_progress_lines_are_spaced_out_but_each_network_ends_with_one(monkeypatc
         "a: 100/100 epochs",  # 3.3 s: a network's last line always shows
         "b: 20/100 epochs",   # 4.4 s (4.0 s was too soon after 3.3 s)
     ]
+
+
+@pytest.mark.parametrize("command", [["preview", "title", "--frame"],
+                                     ["render", "--only", "title", "-q", "draft"]])
+def test_a_diverging_lecture_network_stops_preview_and_render_before_anything_renders(
+        tmp_path, monkeypatch, command):
+    from scenes.base import CONFIG_ENV
+
+    monkeypatch.setenv(CONFIG_ENV, "")  # the command sets it; restored after the test
+    config = tmp_path / "lecture.toml"
+    config.write_text('[training]\nlearning_rate = 1e300\nepochs = 10\n[network]\nactivation = "relu"\n')
+    media = tmp_path / "media"
+    result = CliRunner().invoke(main, [*command, "--config", str(config), "--media-dir", str(media)])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: the lecture's network: training diverged")
+    assert not [path for path in media.rglob("*") if path.suffix in (".mp4", ".png")]
+
+
+def test_render_builds_the_numbers_only_when_a_scene_renders(tmp_path, monkeypatch):
+    builds = []
+    real = cli._lecture_data
+    monkeypatch.setattr(cli, "_lecture_data", lambda config: builds.append(config) or real(config))
+    args = ["render", "--only", "title", "-q", "draft", "--media-dir", str(tmp_path)]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert len(builds) == 1
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0 and "1 cached" in again.output, again.output
+    assert len(builds) == 1
