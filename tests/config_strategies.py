@@ -25,7 +25,9 @@ from nnmath.config import (
     MAX_SAMPLE_EPOCHS,
     MAX_SAMPLES,
     MAX_SNAPSHOTS,
+    SYNTHETIC_VOICES,
     THEMES,
+    VOICES,
     parse_config,
 )
 from nnmath.datasets import DATASETS
@@ -104,10 +106,20 @@ def _lecture(draw, n_test: int) -> dict:
     }
 
 
+def _voice(engines: tuple[str, ...]) -> st.SearchStrategy[dict]:
+    return st.fixed_dictionaries({
+        "engine": st.sampled_from(engines),
+        "recordings": st.sampled_from(["narration", "takes/teacher"]),
+        "fallback": st.sampled_from(SYNTHETIC_VOICES),
+    })
+
+
 @st.composite
-def configs(draw, *, max_sample_epochs: int = MAX_SAMPLE_EPOCHS, max_samples: int = MAX_SAMPLES) -> dict:
+def configs(draw, *, max_sample_epochs: int = MAX_SAMPLE_EPOCHS, max_samples: int = MAX_SAMPLES,
+            voices: tuple[str, ...] = VOICES) -> dict:
     """A valid ``lecture.toml`` mapping with every key drawn from its documented range
-    (``training.epochs × data.n_samples`` at most ``max_sample_epochs``)."""
+    (``training.epochs × data.n_samples`` at most ``max_sample_epochs``; ``voice.engine`` one
+    of ``voices``: a test that renders may want ``("none",)``)."""
     data = draw(_data(min(max_samples, max_sample_epochs)))
     n_test = math.ceil(data["test_size"] * data["n_samples"])
     mapping = {
@@ -116,6 +128,7 @@ def configs(draw, *, max_sample_epochs: int = MAX_SAMPLE_EPOCHS, max_samples: in
         "network": draw(_network()),
         "training": draw(_training(data["n_samples"], max_sample_epochs)),
         "lecture": draw(_lecture(n_test)),
+        "voice": draw(_voice(voices)),
     }
     parse_config(mapping)  # valid by construction; a ConfigError here is a bug in the strategy
     return mapping

@@ -16,7 +16,7 @@ import tomllib
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 
-from nnmath.config import parse_config
+from nnmath.config import LectureConfig, config_to_dict, parse_config
 from nnmath.datasets import make_dataset
 from nnmath.errors import TrainingDiverged
 from nnmath.lecture_data import LectureData
@@ -59,18 +59,23 @@ def _forward(Ws, bs, X, g):
 
 
 def reference_train(params, dataset, activation, slope, loss, reduction, rate, epochs):
-    """Full-batch gradient descent from ``params``: the final (Ws, bs) and whether any output or
-    weight stopped being finite on the way."""
+    """Full-batch gradient descent from ``params``: the final (Ws, bs) and whether any output (on
+    the training or the test set, before each update and after the last) or weight stopped being
+    finite on the way."""
     g, dg = _hidden(activation, slope)
     Ws = [np.array(W, dtype=float) for W, _ in params]
     bs = [np.array(b, dtype=float) for _, b in params]
     X, y = dataset.X_train, dataset.y_train.reshape(-1, 1).astype(float)
     diverged = False
+
+    def test_output_finite():
+        return np.all(np.isfinite(_forward(Ws, bs, dataset.X_test, g)[1][-1]))
+
     with np.errstate(all="ignore"):
         for _ in range(epochs):
             zs, acts = _forward(Ws, bs, X, g)
             a = acts[-1]
-            diverged |= not np.all(np.isfinite(a))
+            diverged |= not (np.all(np.isfinite(a)) and test_output_finite())
             # dL/dz of the output: (a - y) a (1 - a) for ½(a - y)², a - y for cross-entropy
             delta = (a - y) * a * (1 - a) if loss == "mse" else a - y
             if reduction == "mean":
@@ -84,6 +89,7 @@ def reference_train(params, dataset, activation, slope, loss, reduction, rate, e
                 Ws[layer] = Ws[layer] - rate * dW
                 bs[layer] = bs[layer] - rate * db
         diverged |= not all(np.all(np.isfinite(W)) and np.all(np.isfinite(b)) for W, b in zip(Ws, bs))
+        diverged |= not (np.all(np.isfinite(_forward(Ws, bs, X, g)[1][-1])) and test_output_finite())
     return Ws, bs, diverged
 
 
@@ -230,5 +236,5 @@ def _keys(mapping, prefix=""):
 @settings(max_examples=20, derandomize=True, database=None)
 @given(configs())
 def test_the_strategy_draws_every_key_of_the_readme(mapping):
-    documented = _keys(tomllib.loads(readme_config_block()))
-    assert documented - {"training.snapshots"} <= _keys(mapping) <= documented
+    documented, known = _keys(tomllib.loads(readme_config_block())), _keys(config_to_dict(LectureConfig()))
+    assert documented - {"training.snapshots"} <= _keys(mapping) <= known
