@@ -9,6 +9,7 @@ ConfigError with one line: ``training.learning_rate = -0.1 is invalid: must be a
 import dataclasses
 import json
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
 THEMES = ("dark", "light")
 VOICES = ("piper", "espeak", "recorded", "none")   # the narration's voice (scripts.voice)
 SYNTHETIC_VOICES = ("piper", "espeak")
+CLUSTER_ADDRESS = r"(tcp|tls)://[^\s/:]+:\d{1,5}"   # a Dask scheduler, [render] cluster
 # Upper bounds that keep the worst config's LectureData.build well under a minute and its scenes
 # to minutes of rendering (measured in README, "Changing the lecture"). Training costs about
 # epochs × samples × network size for each of the networks trained (the lecture's network, its
@@ -277,6 +279,20 @@ class VoiceConfig:
 
 
 @dataclass(frozen=True)
+class RenderConfig:
+    """[render]: where ``nnlecture render`` renders the scenes: a Dask scheduler's address
+    ("tcp://host:8786"), or "" for this machine's processes."""
+
+    cluster: str = ""
+
+    def __post_init__(self):
+        if not isinstance(self.cluster, str) or not (
+                self.cluster == "" or re.fullmatch(CLUSTER_ADDRESS, self.cluster)):
+            raise _invalid("render.cluster", self.cluster,
+                           'must be a Dask scheduler address such as "tcp://host:8786", or ""')
+
+
+@dataclass(frozen=True)
 class LectureConfig:
     """The whole configuration; ``seed`` drives the data, the split and the initial weights."""
 
@@ -286,6 +302,7 @@ class LectureConfig:
     training: TrainingConfig = field(default_factory=TrainingConfig)
     lecture: LectureOptions = field(default_factory=LectureOptions)
     voice: VoiceConfig = field(default_factory=VoiceConfig)
+    render: RenderConfig = field(default_factory=RenderConfig)
 
     def __post_init__(self):
         _integer("seed", self.seed, 0, 2**32 - 1)
@@ -310,6 +327,7 @@ SECTIONS = {
     "training": TrainingConfig,
     "lecture": LectureOptions,
     "voice": VoiceConfig,
+    "render": RenderConfig,
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from importlib.metadata import version
@@ -231,16 +232,25 @@ def _jobs(ctx, param, value: int) -> int:
               help=f"draft = 426x240 10fps, a fast proof of the whole lecture; {QUALITY_HELP}")
 @click.option("--jobs", "-j", type=int, default=len(os.sched_getaffinity(0)), show_default=True,
               callback=_jobs, help="Scenes rendered at once, each in its own process.")
-@config_option
+@click.option("--config", "config_paths", multiple=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="A lecture.toml that changes the data set, network or training (default: the "
+                   "lesson's). Give several to render a lecture per config in one go, each in "
+                   "MEDIA_DIR/lecture/QUALITY/NAME/ (NAME: the file's name without .toml).")
 @click.option("--only", metavar="SLUG,...", callback=_only,
               help="A lecture of these scenes only (see `nnlecture list`), in lecture order.")
 @click.option("--formats", default="mp4", show_default=True, metavar="mp4,webm,gif",
               callback=_formats, help="Clip formats; MP4 clips are always made, WebM and GIF on request.")
 @click.option("--force", is_flag=True, help="Render every scene again, even when nothing changed.")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Render the scenes on the Dask cluster whose scheduler is at ADDRESS "
+                   "(tcp://host:8786; default: the config's [render] cluster, else this machine). "
+                   "See README, \"Rendering on a cluster\".")
 @voice_option
 @media_option
-def render(quality: str, jobs: int, config_path: Path | None, only: list[registry.SceneEntry],
-           formats: tuple[str, ...], force: bool, voice: str | None, media_dir: Path) -> None:
+def render(quality: str, jobs: int, config_paths: tuple[Path, ...],
+           only: list[registry.SceneEntry], formats: tuple[str, ...], force: bool,
+           cluster: str | None, voice: str | None, media_dir: Path) -> None:
     """Render every scene in parallel and assemble the lecture in MEDIA_DIR/lecture/QUALITY/.
 
     Writes lecture.mp4 (chapters, faststart), lecture.srt/.vtt, chapters.vtt, transcript.md,
@@ -249,40 +259,80 @@ def render(quality: str, jobs: int, config_path: Path | None, only: list[registr
     Manim); otherwise its cached clip is used. If a scene fails or you press Ctrl-C, the previous
     lecture stays as it was and the scenes that finished stay cached.
     """
-    config = _use_config(config_path)
+    configs = [(path, _use_config(path)) for path in config_paths or [None]]
+    names = _lecture_names(config_paths)
     media_dir = _writable(media_dir)
-    _writable(media_dir / "lecture" / quality)
+    for name in names:
+        _writable(media_dir / "lecture" / quality / name)
     _require_render_tools()
-    settings = _voice_settings(config, config_path, voice, media_dir)
+    cluster = _cluster_address(cluster, [config for _, config in configs])
     from scripts.lecture.captions import clock
-    from scripts.lecture.pipeline import LectureFailed, render_lecture
+    from scripts.lecture.cluster import ClusterError
+    from scripts.lecture.pipeline import LectureFailed, LectureSpec, render_lectures
 
+    lectures = []
+    for (path, config), name in zip(configs, names):
+        settings = _voice_settings(config, path, voice, media_dir)
+        if cluster and settings is not None and settings.engine == "recorded":
+            raise CliError("--voice recorded cannot render on a cluster yet (the takes are on "
+                           "this machine); render it here, without --cluster")
+        lectures.append(LectureSpec(registry.SCENES[0].title, only, path, settings, name))
     started = time.perf_counter()
     try:
-        report = render_lecture(registry.SCENES[0].title, only, quality=quality, jobs=jobs,
-                                media_dir=media_dir, formats=formats, force=force,
-                                config_path=config_path,
-                                write=lambda text: click.echo(text, nl=False),
-                                live=sys.stdout.isatty(), prepare=lambda: _lecture_data(config),
-                                voice=settings)
-    except LectureFailed as err:
+        reports = render_lectures(
+            lectures, quality=quality, jobs=jobs, media_dir=media_dir, formats=formats,
+            force=force, write=lambda text: click.echo(text, nl=False),
+            live=sys.stdout.isatty(), cluster=cluster,
+            prepare=lambda: [_lecture_data(config) for _, config in configs])
+    except (LectureFailed, ClusterError) as err:
         raise CliError(str(err)) from None
     except KeyboardInterrupt:
-        raise CliError(f"interrupted; the previous lecture in {media_dir / 'lecture' / quality} is "
+        folders = ", ".join(str(media_dir / "lecture" / quality / name) for name in names)
+        raise CliError(f"interrupted; the previous lecture in {folders} is "
                        f"unchanged, and scenes that finished are cached", exit_code=130) from None
-    lecture = report.lecture
-    counts = ", ".join(f"{len(group)} {name}" for name, group in (
-        ("rendered", report.rendered), ("cached", report.cached), ("re-encoded", report.encoded))
-        if group)
-    scenes = f"{len(only)} scene" + ("" if len(only) == 1 else "s")
-    click.echo(f"{scenes} ({counts}): lecture {clock(lecture.duration)} "
-               f"({lecture.duration:.1f} s); render {report.render_seconds:.1f} s, assemble "
-               f"{report.assemble_seconds:.2f} s, total {time.perf_counter() - started:.1f} s")
-    missing = sum(len(lines) for lines in report.missing_takes.values())
-    if missing:
-        click.echo(f"{missing} line(s) have no recorded take yet and were spoken by "
-                   f"{settings.fallback}; `nnlecture script --status` lists them")
-    click.echo(lecture.index)
+    for report, name, lecture_spec in zip(reports, names, lectures):
+        lecture = report.lecture
+        counts = ", ".join(f"{len(group)} {kind}" for kind, group in (
+            ("rendered", report.rendered), ("cached", report.cached),
+            ("shared", report.shared), ("re-encoded", report.encoded)) if group)
+        scenes = f"{len(only)} scene" + ("" if len(only) == 1 else "s")
+        click.echo(f"{name + ': ' if name else ''}{scenes} ({counts}): lecture "
+                   f"{clock(lecture.duration)} ({lecture.duration:.1f} s); render "
+                   f"{report.render_seconds:.1f} s, assemble {report.assemble_seconds:.2f} s, "
+                   f"total {time.perf_counter() - started:.1f} s")
+        missing = sum(len(lines) for lines in report.missing_takes.values())
+        if missing:
+            click.echo(f"{missing} line(s) have no recorded take yet and were spoken by "
+                       f"{lecture_spec.voice.fallback}; `nnlecture script --status` lists them")
+        click.echo(lecture.index)
+
+
+def _lecture_names(config_paths: tuple[Path, ...]) -> list[str]:
+    """Each lecture's folder name: "" (the quality's folder) for one config, else its stem."""
+    if len(config_paths) < 2:
+        return [""]
+    names = [path.stem for path in config_paths]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise CliError(f"several --config files are named {twice[0]!r}: each lecture's folder is "
+                       f"named after its config file, so give them different names", exit_code=2)
+    return names
+
+
+def _cluster_address(option: str | None, configs) -> str | None:
+    """--cluster, else the configs' [render] cluster (which must then agree), else None."""
+    from nnmath.config import CLUSTER_ADDRESS
+
+    if option is not None:
+        if not re.fullmatch(CLUSTER_ADDRESS, option):
+            raise CliError(f"--cluster {option!r} is not a Dask scheduler address such as "
+                           f"tcp://host:8786", exit_code=2)
+        return option
+    named = sorted({config.render.cluster for config in configs if config.render.cluster})
+    if len(named) > 1:
+        raise CliError(f"the configs name different clusters ({', '.join(named)}); "
+                       f"choose one with --cluster", exit_code=2)
+    return named[0] if named else None
 
 
 @main.command()

@@ -15,6 +15,7 @@ import ast
 import hashlib
 import importlib.util
 import json
+import sys
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -67,7 +68,15 @@ def save_record(cache_dir: Path, slug: str, record: Record) -> None:
 
 def scene_key(entry: SceneEntry, *, quality: str, settings: dict, config_path: Path | None,
               voice: dict | None = None) -> str:
-    """The hex digest that changes whenever anything that affects this scene's video changes.
+    """The hex digest that changes whenever anything that affects this scene's video changes."""
+    return payload_digest(key_payload(entry, quality=quality, settings=settings,
+                                      config_path=config_path, voice=voice))
+
+
+def key_payload(entry: SceneEntry, *, quality: str, settings: dict, config_path: Path | None,
+                voice: dict | None = None) -> dict:
+    """What ``scene_key`` hashes, part by part: a cluster worker compares its own with the
+    client's to say what differs (scene code, versions) when their keys do not agree.
 
     ``voice`` describes the narration's voice (engine, voice, settings, and for recorded takes
     the digests of the takes this scene's lines use); with a voice, the voice's own code counts
@@ -78,7 +87,7 @@ def scene_key(entry: SceneEntry, *, quality: str, settings: dict, config_path: P
     if voice is not None:
         files.update(PROJECT_ROOT.joinpath("scripts", "voice").rglob("*.py"))
     manim_cfg = Path("manim.cfg")   # Manim reads it from the working directory
-    payload = {
+    return {
         "scene": entry.scene_path,
         "files": {_label(path): _digest(path.read_bytes()) for path in sorted(files)},
         "config": _digest(config_path.read_bytes()) if config_path else None,
@@ -89,6 +98,9 @@ def scene_key(entry: SceneEntry, *, quality: str, settings: dict, config_path: P
         "av": version("av"),
         "voice": voice,
     }
+
+
+def payload_digest(payload: dict) -> str:
     return _digest(json.dumps(payload, sort_keys=True, default=str).encode())
 
 
@@ -143,10 +155,14 @@ def _project_file(module: str) -> Path | None:
 
 
 def _label(path: Path) -> str:
-    try:
-        return str(path.relative_to(PROJECT_ROOT))
-    except ValueError:
+    """A file's name in the key: relative to the project or to the import path it is found on
+    (the deeper of the two), so that the same code installed elsewhere has the same key."""
+    roots = [root for root in (PROJECT_ROOT, *(Path(entry).resolve() for entry in sys.path
+                                               if entry))
+             if path.is_relative_to(root)]
+    if not roots:
         return str(path)
+    return path.relative_to(max(roots, key=lambda root: len(root.parts))).as_posix()
 
 
 def _digest(data: bytes) -> str:

@@ -38,6 +38,12 @@ class Job:
     config_path: str | None     # the lecture.toml, for $NNLECTURE_CONFIG in the worker
     estimate: float | None      # the scene's length from an earlier render, for a percentage
     voice: object = None        # scripts.voice.VoiceSettings, or None for a silent lecture
+    lecture: str = ""           # the lecture's name when several render at once (progress only)
+
+    @property
+    def label(self) -> str:
+        """The job's name in progress events: its slug, prefixed by its lecture's when several."""
+        return f"{self.lecture}/{self.entry.slug}" if self.lecture else self.entry.slug
 
 
 def scene_dirs(media_dir: Path, slug: str) -> dict[str, str]:

@@ -2,6 +2,8 @@
 
 Output goes to ``MEDIA/lecture/QUALITY/``; the cache (finished clips and their records) lives in
 ``MEDIA/.manim/lecture/QUALITY/`` and is what makes a re-run with nothing changed only assemble.
+Several lectures rendered at once (one per config) each get a NAME folder inside both.
+Scenes render in local processes, or as tasks of a Dask cluster (``cluster.py``).
 A failed scene or Ctrl-C leaves the previous lecture folder as it was, and keeps every scene that
 finished in the cache.
 """
@@ -9,15 +11,16 @@ finished in the cache.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from scenes.registry import SceneEntry
 from scripts.lecture import progress
 from scripts.lecture.assemble import Lecture, assemble
-from scripts.lecture.cache import load_record, scene_key
+from scripts.lecture.cache import Record, load_record, record_path, save_record, scene_key
 from scripts.lecture.clip import Job, takes_digest
+from scripts.lecture.files import place
 from scripts.lecture.workers import Event, run_jobs
 from scripts.rendering import quality_settings
 
@@ -49,35 +52,150 @@ class Report:
     peak_mb: dict[str, float] = field(default_factory=dict)    # slug -> worker's peak memory
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # slug -> worker's CPU time
     missing_takes: dict[str, list] = field(default_factory=dict)  # slug -> lines with no take
+    shared: list[str] = field(default_factory=list)  # clips another lecture's same scene made
     render_seconds: float = 0.0
     assemble_seconds: float = 0.0
     lecture: Lecture | None = None
 
 
-def render_lecture(title: str, entries: list[SceneEntry], *, quality: str, jobs: int,
-                   media_dir: Path, formats: tuple[str, ...] = (), force: bool = False,
-                   config_path: Path | None = None, overrides: dict | None = None,
-                   write: Callable[[str], None] = lambda text: None,
-                   live: bool = False, prepare: Callable[[], None] = lambda: None,
-                   voice=None) -> Report:
-    """Render ``entries`` (in lecture order) and assemble them as the lecture ``title``.
+@dataclass(frozen=True)
+class LectureSpec:
+    """One lecture of a render: its scenes in order, config and voice, and ``name``: its folder
+    under lecture/QUALITY when several lectures render at once (empty: that folder itself)."""
+
+    title: str
+    entries: list[SceneEntry]
+    config_path: Path | None = None
+    voice: object = None        # scripts.voice.VoiceSettings, None for silence
+    name: str = ""
+
+
+def render_lecture(title: str, entries: list[SceneEntry], *, config_path: Path | None = None,
+                   voice=None, **options) -> Report:
+    """Render ``entries`` (in lecture order) and assemble them as the lecture ``title``; the
+    options are those of ``render_lectures``. Raises LectureFailed if a scene fails."""
+    return render_lectures([LectureSpec(title, list(entries), config_path, voice)], **options)[0]
+
+
+def render_lectures(lectures: list[LectureSpec], *, quality: str, jobs: int, media_dir: Path,
+                    formats: tuple[str, ...] = (), force: bool = False,
+                    overrides: dict | None = None,
+                    write: Callable[[str], None] = lambda text: None, live: bool = False,
+                    prepare: Callable[[], None] = lambda: None,
+                    cluster: str | None = None) -> list[Report]:
+    """Render several lectures as one set of scenes (a scene whose key another one shares is
+    rendered once) and assemble each into its own folder; a report per lecture.
 
     ``overrides`` are extra Manim config values (tests render at 160x90, 5 fps); ``write`` and
     ``live`` show the progress board; ``prepare`` runs before the first scene renders (not when
-    every scene is cached); ``voice`` (scripts.voice.VoiceSettings, None for silence) speaks
-    the narration. Raises LectureFailed if a scene fails.
+    every scene is cached); ``cluster`` is a Dask scheduler's address (None: local processes,
+    ``jobs`` at a time). Raises LectureFailed if a scene fails, cluster.ClusterError if the
+    scheduler cannot be reached.
     """
     media_dir = Path(media_dir)
-    cache_dir = media_dir / ".manim" / "lecture" / quality
-    cache_dir.mkdir(parents=True, exist_ok=True)
     extra = tuple(kind for kind in FORMATS if kind in formats and kind != "mp4")
     settings = {**quality_settings(quality), **LECTURE_SETTINGS,
                 **ENCODER_SETTINGS.get(quality, {}), **(overrides or {})}
-    report = Report(quality, media_dir / "lecture" / quality)
-    board = progress.Board([entry.slug for entry in entries], write, live)
+    reports, records, plan = [], {}, []
+    for lecture in lectures:
+        report, found, jobs_of_lecture = _plan(lecture, media_dir, quality, settings, extra, force)
+        reports.append(report)
+        records.update(found)
+        plan += jobs_of_lecture
+    labels = [_label(lecture, entry) for lecture in lectures for entry in lecture.entries]
+    board = progress.Board(labels, write, live)
+    owner = {_label(lecture, entry): report for lecture, report in zip(lectures, reports)
+             for entry in lecture.entries}
+    for lecture, report in zip(lectures, reports):
+        for entry in lecture.entries:
+            if entry.slug in report.cached:
+                board.lines[_label(lecture, entry)] = (
+                    f"cached     {records[_label(lecture, entry)].duration:6.1f} s of video")
+    # Longest first (by an earlier render's length) so that no long scene starts last.
+    plan.sort(key=lambda job: -(job.estimate or float("inf")))
+    run, copies = _unique(plan)
+    session = None
+    if cluster and any(job.render for job in run):
+        from scripts.lecture import cluster as dask_cluster
+
+        session = dask_cluster.connect(cluster)
+        write(f"Dask cluster {cluster}" + (f", dashboard {session.dashboard}"
+                                           if session.dashboard else "") + "\n")
+    try:
+        if any(job.render for job in run):
+            prepare()
+        board.start()
+        jobs_by_label = {job.label: job for job in plan}
+
+        def on_event(event: Event) -> None:
+            job, report = jobs_by_label[event.slug], owner[event.slug]
+            slug = job.entry.slug
+            where = f" on {event.worker}" if event.worker else ""
+            if event.kind == "started":
+                board.set(event.slug, ("rendering" if job.render
+                                       else f"encoding {', '.join(job.formats)}") + where)
+            elif event.kind == "progress":
+                board.set(event.slug, progress.rendering_text(event.seconds, job.estimate),
+                          progress=True)
+            elif event.kind == "done":
+                records[event.slug] = event.record
+                (report.rendered if job.render else report.encoded)[slug] = event.seconds
+                report.peak_mb[slug] = event.peak_mb
+                report.cpu_seconds[slug] = event.cpu_seconds
+                board.set(event.slug, f"done       {event.record.duration:6.1f} s of video "
+                                      f"in {event.seconds:.1f} s{where}")
+                for copy in copies.get(event.slug, []):
+                    records[copy.label] = _share(event.record, job, copy)
+                    owner[copy.label].shared.append(copy.entry.slug)
+                    board.set(copy.label, f"shared     {event.record.duration:6.1f} s of video "
+                                          f"with {event.slug}")
+            else:
+                for failed in [job, *copies.get(event.slug, [])]:
+                    owner[failed.label].failed[failed.entry.slug] = event.message
+                    board.set(failed.label, "failed")
+
+        started = time.perf_counter()
+        remote = [job for job in run if session is not None and job.render]
+        local = [job for job in run if job not in remote]
+        if remote:
+            dask_cluster.run_jobs(session, remote, on_event)
+        if local:
+            run_jobs(local, max(1, min(jobs, len(local))), on_event)
+    finally:
+        if session is not None:
+            session.close()
+    for report in reports:
+        report.render_seconds = time.perf_counter() - started
+    failed = [report for report in reports if report.failed]
+    if failed:
+        kept = sum(label in records for label in labels)
+        folders = ", ".join(str(report.out_dir) for report in failed)
+        raise LectureFailed("\n".join([*(message for report in failed
+                                          for message in report.failed.values()),
+                                       f"{kept} other scene(s) finished and are cached; "
+                                       f"the previous lecture in {folders} is unchanged"]),
+                            failed[0])
+    for lecture, report in zip(lectures, reports):
+        scenes = [(entry, records[_label(lecture, entry)]) for entry in lecture.entries]
+        started = time.perf_counter()
+        report.lecture = assemble(lecture.title, scenes, _cache_dir(media_dir, quality, lecture),
+                                  report.out_dir, extra)
+        report.assemble_seconds = time.perf_counter() - started
+        report.missing_takes = {entry.slug: record.missing_takes for entry, record in scenes
+                                if record.missing_takes}
+    return reports
+
+
+def _plan(lecture: LectureSpec, media_dir: Path, quality: str, settings: dict,
+          extra: tuple[str, ...], force: bool) -> tuple[Report, dict, list[Job]]:
+    """One lecture's report, its scenes that are cached (records by label) and its jobs."""
+    cache_dir = _cache_dir(media_dir, quality, lecture)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    report = Report(quality, media_dir / "lecture" / quality / lecture.name)
     records, plan = {}, []
-    speaker = _Takes(voice)
-    for entry in entries:
+    speaker = _Takes(lecture.voice)
+    config_path = lecture.config_path
+    for entry in lecture.entries:
         key = scene_key(entry, quality=quality, settings=settings, config_path=config_path,
                         voice=speaker.description)
         record = load_record(cache_dir, entry.slug)
@@ -85,55 +203,51 @@ def render_lecture(title: str, entries: list[SceneEntry], *, quality: str, jobs:
                  and record.intact(cache_dir) and speaker.unchanged(record))
         missing = tuple(kind for kind in extra if not fresh or kind not in record.files)
         if fresh and not missing:
-            records[entry.slug] = record
+            records[_label(lecture, entry)] = record
             report.cached.append(entry.slug)
-            board.lines[entry.slug] = f"cached     {record.duration:6.1f} s of video"
             continue
         plan.append(Job(entry, key, render=not fresh, formats=missing, quality=quality,
                         media_dir=media_dir, cache_dir=cache_dir, settings=settings,
                         config_path=str(config_path.resolve()) if config_path else None,
-                        estimate=_estimate(media_dir, entry.slug, record), voice=voice))
-    if any(job.render for job in plan):
-        prepare()
-    board.start()
+                        estimate=_estimate(media_dir, entry.slug, record), voice=lecture.voice,
+                        lecture=lecture.name))
+    return report, records, plan
 
-    def on_event(event: Event) -> None:
-        job = next(job for job in plan if job.entry.slug == event.slug)
-        if event.kind == "started":
-            board.set(event.slug, "rendering" if job.render else f"encoding {', '.join(job.formats)}")
-        elif event.kind == "progress":
-            board.set(event.slug, progress.rendering_text(event.seconds, job.estimate),
-                      progress=True)
-        elif event.kind == "done":
-            records[event.slug] = event.record
-            (report.rendered if job.render else report.encoded)[event.slug] = event.seconds
-            report.peak_mb[event.slug] = event.peak_mb
-            report.cpu_seconds[event.slug] = event.cpu_seconds
-            board.set(event.slug, f"done       {event.record.duration:6.1f} s of video "
-                                  f"in {event.seconds:.1f} s")
-        else:
-            report.failed[event.slug] = event.message
-            board.set(event.slug, "failed")
 
-    started = time.perf_counter()
-    # Longest first (by an earlier render's length) so that no long scene starts last.
-    plan.sort(key=lambda job: -(job.estimate or float("inf")))
-    if plan:
-        run_jobs(plan, max(1, min(jobs, len(plan))), on_event)
-    report.render_seconds = time.perf_counter() - started
-    if report.failed:
-        kept = len(records)
-        raise LectureFailed("\n".join([*report.failed.values(),
-                                       f"{kept} other scene(s) finished and are cached; "
-                                       f"the previous lecture in {report.out_dir} is unchanged"]),
-                            report)
-    started = time.perf_counter()
-    report.lecture = assemble(title, [(entry, records[entry.slug]) for entry in entries],
-                              cache_dir, report.out_dir, extra)
-    report.assemble_seconds = time.perf_counter() - started
-    report.missing_takes = {entry.slug: records[entry.slug].missing_takes for entry in entries
-                            if records[entry.slug].missing_takes}
-    return report
+def _cache_dir(media_dir: Path, quality: str, lecture: LectureSpec) -> Path:
+    return media_dir / ".manim" / "lecture" / quality / lecture.name
+
+
+def _label(lecture: LectureSpec, entry: SceneEntry) -> str:
+    return f"{lecture.name}/{entry.slug}" if lecture.name else entry.slug
+
+
+def _unique(plan: list[Job]) -> tuple[list[Job], dict[str, list[Job]]]:
+    """The jobs to run (one per key among renders) and, by label, the renders that reuse each."""
+    run, first, copies = [], {}, {}
+    for job in plan:
+        if job.render and job.key in first:
+            copies.setdefault(first[job.key].label, []).append(job)
+            continue
+        if job.render:
+            first[job.key] = job
+        run.append(job)
+    return run, copies
+
+
+def _share(record: Record, source: Job, target: Job) -> Record:
+    """Give ``target`` (same key) the files ``source`` rendered, named by its own slug: hard
+    links where possible, its record written last."""
+    slug = target.entry.slug
+    record_path(target.cache_dir, slug).unlink(missing_ok=True)
+    files = {}
+    for kind, name in record.files.items():
+        files[kind] = f"{slug}.{kind}"
+        if source.cache_dir / name != target.cache_dir / files[kind]:
+            place(source.cache_dir / name, target.cache_dir / files[kind])
+    shared = replace(record, files=files)
+    save_record(target.cache_dir, slug, shared)
+    return shared
 
 
 class _Takes:

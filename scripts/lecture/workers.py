@@ -49,6 +49,7 @@ class Event:
     peak_mb: float = 0.0          # done: the worker's peak resident memory
     cpu_seconds: float = 0.0      # done: the worker's CPU time, all its threads (and LaTeX)
     message: str = ""             # failed: one line, naming the log
+    worker: str = ""              # started, done: the Dask worker it ran on (cluster renders)
 
 
 def run_jobs(jobs: list[Job], workers: int, on_event: Callable[[Event], None]) -> None:
@@ -75,7 +76,7 @@ def run_jobs(jobs: list[Job], workers: int, on_event: Callable[[Event], None]) -
                 process = _context.Process(target=_work, args=(job, events),
                                            name=f"nnlecture-{job.entry.slug}")
                 process.start()
-                running[job.entry.slug] = process
+                running[job.label] = process
             try:
                 handle(events.get(timeout=0.2))
             except queue.Empty:
@@ -146,7 +147,7 @@ def _work(job: Job, events) -> None:
 
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
-    slug = job.entry.slug
+    slug, label = job.entry.slug, job.label
     output = job.cache_dir / f".{slug}.output"
     _redirect_output(output)
     if job.config_path:
@@ -154,39 +155,39 @@ def _work(job: Job, events) -> None:
     else:
         os.environ.pop("NNLECTURE_CONFIG", None)
     started = time.perf_counter()
-    events.put(Event(slug, "started"))
+    events.put(Event(label, "started"))
     last = 0.0
 
     def report(seconds: float) -> None:
         nonlocal last
         if time.perf_counter() - last >= PROGRESS_INTERVAL:
             last = time.perf_counter()
-            events.put(Event(slug, "progress", seconds=seconds))
+            events.put(Event(label, "progress", seconds=seconds))
 
     try:
         record = clip.run(job, report)
     except KeyboardInterrupt:
         output.unlink(missing_ok=True)
         if _stopped_by != signal.SIGTERM:   # SIGTERM: the parent is stopping and reads no more
-            events.put(Event(slug, "interrupted"))
+            events.put(Event(label, "interrupted"))
         sys.exit(128 + (_stopped_by or signal.SIGINT))   # as a shell reports a stopping signal
     except RenderError as err:  # the scene's own code failed; render_scene wrote the traceback
         log = job.media_dir / "logs" / f"{slug}.log"
         _append_output(log, output)
-        events.put(Event(slug, "failed", message=str(err)))
+        events.put(Event(label, "failed", message=str(err)))
         return
     except Exception as err:  # after rendering: encoding, captions, the poster
         log = job.media_dir / "logs" / f"{slug}.log"
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(traceback.format_exc(), encoding="utf-8")
         _append_output(log, output)
-        events.put(Event(slug, "failed", message=(
+        events.put(Event(label, "failed", message=(
             f"scene {slug!r} failed after rendering: {type(err).__name__}: {err} "
             f"(traceback in {log})")))
         return
     output.unlink(missing_ok=True)
     usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
-    events.put(Event(slug, "done", seconds=time.perf_counter() - started, record=record,
+    events.put(Event(label, "done", seconds=time.perf_counter() - started, record=record,
                      peak_mb=usage[0].ru_maxrss / 1024,
                      cpu_seconds=sum(use.ru_utime + use.ru_stime for use in usage)))
 
