@@ -7,11 +7,14 @@ and the baseline a Manim user would run (`manim -ql -a` on each scene file, one 
 then x264 settings at -ql, the draft quality, and 1080p60 with each worker's peak memory; and the
 voice: synthesis of the whole narration with Piper and with espeak-ng (CPU seconds per second of
 speech), a render with a voice whose lines are synthesised against the same render without one,
-and an unchanged re-run with a voice.
+and an unchanged re-run with a voice; and the Dask cluster: two local `dask worker`s against
+--jobs 2 at -ql (the cluster path's overhead), and from its per-scene times the expected wall time
+with 1 to 16 workers, at -ql and (unless --skip-hd) at 1080p60.
 Prints each wall time, wall seconds per second of video, the CPU seconds of the workers (less
 disturbed than wall time when others share the machine), and the ratios.
 
     python scripts/bench_render.py [--only SLUG,...] [--skip-encoders] [--skip-hd] [--voice-only]
+                                   [--cluster-only]
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import json
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -43,6 +47,8 @@ def main() -> None:
     parser.add_argument("--skip-encoders", action="store_true", help="no x264 trials")
     parser.add_argument("--skip-hd", action="store_true", help="no 1080p60 run")
     parser.add_argument("--voice-only", action="store_true", help="only the voice's measurements")
+    parser.add_argument("--cluster-only", action="store_true",
+                        help="only the Dask cluster's measurements")
     parser.add_argument("--synth", help=argparse.SUPPRESS)  # internal: one timed synthesis
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one measured run, as JSON
     args = parser.parse_args()
@@ -66,6 +72,9 @@ def _bench(scratch: Path, args) -> None:
     print(f"lecture: {len(entries)} scenes ({only})\n")
     if args.voice_only:
         _bench_voice(scratch, entries, only)
+        return
+    if args.cluster_only:
+        _bench_cluster(scratch, only, hd=not args.skip_hd)
         return
 
     jobs1 = _measure(scratch / "jobs1", only=only, quality="l", jobs=1)
@@ -115,6 +124,8 @@ def _bench(scratch: Path, args) -> None:
               + ", ".join(f"{slug} {mb:.0f}" for slug, mb in hd["peak_mb"].items()))
     print()
     _bench_voice(scratch, entries, only, silent=jobs2)
+    print()
+    _bench_cluster(scratch, only, local=jobs2, hd=not args.skip_hd)
     print(f"\nload average {_load()} at the end")
 
 
@@ -152,6 +163,76 @@ def _bench_voice(scratch: Path, entries, only: str, silent: dict | None = None) 
     again = _rerun(scratch / "voiced", only, voice="piper")
     _row("render with piper, nothing changed (whole command)", again, video,
          f"{100 * again / voiced['wall']:.1f} % of the render with piper")
+
+
+def _bench_cluster(scratch: Path, only: str, local: dict | None = None, hd: bool = True) -> None:
+    """-ql through two local Dask workers (one thread each) against --jobs 2, both cold; then
+    the expected wall time with more workers from the cluster run's per-scene times."""
+    local = local or _measure(scratch / "cluster-local", only=only, quality="l", jobs=2)
+    with _local_cluster(scratch / "dask", workers=2) as address:
+        remote = _measure(scratch / "cluster", only=only, quality="l", jobs=2, cluster=address)
+        high = (_measure(scratch / "cluster-hd", only=only, quality="h", jobs=2, cluster=address)
+                if hd else None)
+    video = local["video_seconds"]
+    print(f"{'':<55} {'wall':>7}    wall s per video s   CPU s")
+    _row("render -ql --jobs 2 (local processes)", local["wall"], video, cpu=local["cpu"])
+    _row("render -ql --cluster, 2 local Dask workers", remote["wall"], video,
+         f"{100 * (remote['wall'] / local['wall'] - 1):+.1f} % wall against --jobs 2",
+         cpu=remote["cpu"])
+    for label, result in (("-ql", remote), ("1080p60", high)):
+        if result is None:
+            continue
+        fixed = result["wall"] - result["render"]   # start-up, planning, joining
+        times = result["per_scene"]
+        print(f"  per scene on the cluster at {label} (wall s): {_per_scene(result)}")
+        print(f"  expected wall at {label} with N workers (longest first; {fixed:.1f} s outside "
+              f"the render; the longest scene, {max(times, key=times.get)} "
+              f"{max(times.values()):.1f} s, bounds it):")
+        print("    " + ", ".join(f"{n}: {fixed + _makespan(list(times.values()), n):.0f} s"
+                                 for n in (1, 2, 4, 8, 16)))
+
+
+def _makespan(times: list[float], workers: int) -> float:
+    """Wall time of ``times`` run longest first, each on the first worker free."""
+    free = [0.0] * workers
+    for seconds in sorted(times, reverse=True):
+        free[free.index(min(free))] += seconds
+    return max(free)
+
+
+class _local_cluster:
+    """A `dask scheduler` and ``workers`` `dask worker --nthreads 1` on loopback, stopped after."""
+
+    def __init__(self, folder: Path, workers: int) -> None:
+        self.folder, self.workers, self.processes = folder, workers, []
+
+    def __enter__(self) -> str:
+        import socket
+
+        from distributed import Client
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+        self.folder.mkdir(parents=True)
+        commands = [["scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1]]]
+        commands += [["worker", address, "--nworkers", "1", "--nthreads", "1",
+                      "--local-directory", str(self.folder / f"worker{n}")]
+                     for n in range(self.workers)]
+        for n, command in enumerate(commands):
+            log = (self.folder / f"{n}.log").open("w")
+            self.processes.append(subprocess.Popen(
+                [str(BIN / "dask"), *command, "--no-dashboard"], cwd=ROOT, stdout=log,
+                stderr=subprocess.STDOUT, start_new_session=True))
+        with Client(address, timeout=30) as client:
+            client.wait_for_workers(self.workers, timeout=60)
+        return address
+
+    def __exit__(self, *exc) -> None:
+        for process in self.processes:
+            os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            process.wait()
 
 
 def _one_synthesis(spec: dict) -> dict:
@@ -196,7 +277,8 @@ def _one_run(spec: dict) -> dict:
                               cache_dir=Path(spec["voice"]["cache_dir"]))
     report = render_lecture(registry.SCENES[0].title, entries, quality=spec["quality"],
                             jobs=spec["jobs"], media_dir=Path(spec["media_dir"]),
-                            overrides=spec.get("overrides"), voice=voice)
+                            overrides=spec.get("overrides"), voice=voice,
+                            cluster=spec.get("cluster"))
     clips = report.out_dir / "clips"
     return {"video_seconds": report.lecture.duration, "rendered": sorted(report.rendered),
             "per_scene": report.rendered, "peak_mb": report.peak_mb,

@@ -155,10 +155,13 @@ def _project_file(module: str) -> Path | None:
 
 
 def _label(path: Path) -> str:
-    """A file's name in the key: relative to the project or to the import path it is found on
-    (the deeper of the two), so that the same code installed elsewhere has the same key."""
-    roots = [root for root in (PROJECT_ROOT, *(Path(entry).resolve() for entry in sys.path
-                                               if entry))
+    """A file's name in the key: relative to the project for its own code, else (a scene module
+    of someone else's) to the import path it is found on, so that the same code installed
+    elsewhere has the same key."""
+    if path.is_relative_to(PROJECT_ROOT) and path.relative_to(PROJECT_ROOT).parts[0] in (
+            *PROJECT_PACKAGES, "scripts"):
+        return path.relative_to(PROJECT_ROOT).as_posix()
+    roots = [root for root in (Path(entry).resolve() for entry in sys.path if entry)
              if path.is_relative_to(root)]
     if not roots:
         return str(path)
