@@ -118,7 +118,7 @@ def test_progress_lines_are_spaced_out_but_each_network_ends_with_one(monkeypatc
 
 
 @pytest.mark.parametrize("command", [["preview", "title", "--frame"],
-                                     ["render", "--only", "title", "-q", "draft"]])
+                                     ["render", "--only", "title", "-q", "draft", "--voice", "none"]])
 def test_a_diverging_lecture_network_stops_preview_and_render_before_anything_renders(
         tmp_path, monkeypatch, command):
     from scenes.base import CONFIG_ENV
@@ -138,7 +138,7 @@ def test_render_builds_the_numbers_only_when_a_scene_renders(tmp_path, monkeypat
     builds = []
     real = cli._lecture_data
     monkeypatch.setattr(cli, "_lecture_data", lambda config: builds.append(config) or real(config))
-    args = ["render", "--only", "title", "-q", "draft", "--media-dir", str(tmp_path)]
+    args = ["render", "--only", "title", "-q", "draft", "--voice", "none", "--media-dir", str(tmp_path)]
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.output
     assert len(builds) == 1
