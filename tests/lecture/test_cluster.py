@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from cluster_test_scenes import HANG_ONCE
 from lecture_helpers import QUALITY, TINY, render
-from lecture_test_scenes import OTHER, QUICK, QUICK_TOO
+from lecture_test_scenes import HANG, OTHER, QUICK, QUICK_TOO
 
 from scripts.cli import main
 from scripts.lecture.pipeline import LectureFailed, LectureSpec, render_lectures
@@ -34,6 +34,7 @@ class Cluster:
     def __init__(self, folder: Path, python_path: list[Path], workers: int) -> None:
         self.address = f"tcp://127.0.0.1:{_free_port()}"
         self.env = {**os.environ, "NNLECTURE_TEST_DIR": str(folder),
+                    "NNLECTURE_TEST_PID_FILE": str(folder / "hang.pid"),
                     "PYTHONPATH": os.pathsep.join(str(path) for path in [*python_path, ROOT])}
         self.processes = [self._start([DASK, "scheduler", "--host", "127.0.0.1", "--port",
                                        self.address.rsplit(":", 1)[1], "--no-dashboard"], folder)]
@@ -135,6 +136,30 @@ def test_a_worker_killed_mid_scene_is_retried_on_another_worker(cluster, tmp_pat
     assert (rendered.out_dir / "clips" / "hang_once.mp4").stat().st_size > 0
 
 
+def test_ctrl_c_cancels_every_task_and_keeps_the_previous_lecture(cluster, tmp_path):
+    previous = render(tmp_path, [QUICK], cluster=cluster.address)
+    before = _files(previous.out_dir)
+    pid_file = Path(cluster.env["NNLECTURE_TEST_PID_FILE"])
+
+    def press_ctrl_c_once_hang_renders(text: str) -> None:
+        if "hang" in text and "rendering on" in text:
+            deadline = time.monotonic() + 30
+            while not pid_file.exists() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        render_lectures([LectureSpec("Test", [HANG, OTHER, QUICK])], quality=QUALITY, jobs=2,
+                        media_dir=tmp_path, overrides=dict(TINY), cluster=cluster.address,
+                        write=press_ctrl_c_once_hang_renders)
+    render_process = int(pid_file.read_text())
+    deadline = time.monotonic() + 15
+    while psutil.pid_exists(render_process) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not psutil.pid_exists(render_process), "the cancelled scene's render still runs"
+    assert _files(previous.out_dir) == before
+
+
 def test_a_worker_with_other_scene_code_is_refused_with_one_line(tmp_path):
     elsewhere = tmp_path / "other-install"
     elsewhere.mkdir()
@@ -150,6 +175,22 @@ def test_a_worker_with_other_scene_code_is_refused_with_one_line(tmp_path):
     assert first.startswith("scene 'quick' refused by worker tcp://127.0.0.1:")
     assert "differs from the client in: scene code (lecture_test_scenes.py);" in first
     assert not (tmp_path / "media" / ".manim" / "lecture" / QUALITY / "quick.json").exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--cluster", "localhost"], "Error: --cluster 'localhost' is not a Dask scheduler address"),
+    (["--config", "{a}/x.toml", "--config", "{b}/x.toml"],
+     "Error: several --config files are named 'x'"),
+])
+def test_bad_cluster_values_get_one_line_and_exit_2(tmp_path, args, message):
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x.toml").write_text("seed = 1\n")
+    args = [arg.format(a=tmp_path / "a", b=tmp_path / "b") for arg in args]
+    result = CliRunner().invoke(main, ["render", *args, "--media-dir", str(tmp_path / "media")])
+    assert result.exit_code == 2
+    assert result.output.startswith(message)
+    assert len(result.output.strip().splitlines()) == 1
 
 
 def test_an_unreachable_scheduler_fails_fast_with_one_line(tmp_path):
