@@ -116,10 +116,11 @@ def _voice(engines: tuple[str, ...]) -> st.SearchStrategy[dict]:
 
 @st.composite
 def configs(draw, *, max_sample_epochs: int = MAX_SAMPLE_EPOCHS, max_samples: int = MAX_SAMPLES,
-            voices: tuple[str, ...] = VOICES) -> dict:
+            voices: tuple[str, ...] = VOICES, clusters: tuple[str, ...] = ("",)) -> dict:
     """A valid ``lecture.toml`` mapping with every key drawn from its documented range
     (``training.epochs × data.n_samples`` at most ``max_sample_epochs``; ``voice.engine`` one
-    of ``voices``: a test that renders may want ``("none",)``)."""
+    of ``voices``: a test that renders may want ``("none",)``; ``render.cluster`` one of
+    ``clusters``, by default this machine)."""
     data = draw(_data(min(max_samples, max_sample_epochs)))
     n_test = math.ceil(data["test_size"] * data["n_samples"])
     mapping = {
@@ -129,6 +130,7 @@ def configs(draw, *, max_sample_epochs: int = MAX_SAMPLE_EPOCHS, max_samples: in
         "training": draw(_training(data["n_samples"], max_sample_epochs)),
         "lecture": draw(_lecture(n_test)),
         "voice": draw(_voice(voices)),
+        "render": {"cluster": draw(st.sampled_from(clusters))},
     }
     parse_config(mapping)  # valid by construction; a ConfigError here is a bug in the strategy
     return mapping
