@@ -159,12 +159,15 @@ def check_labels(y, n_samples):
 
 
 def run_forward(params, X, activation):
-    """Forward pass without validation (``activation`` an Activation): the training loop's."""
+    """Forward pass without validation (``activation`` an Activation): the training loop's.
+    Pre-activations that overflow become ±inf, which every activation maps to its limit, so the
+    overflow is expected and not warned about."""
     zs, activations = [], [X]
     a = X
     last = len(params) - 1
     for index, (W, b) in enumerate(params):
-        z = a @ W + b
+        with np.errstate(over="ignore", invalid="ignore"):
+            z = a @ W + b
         a = sigmoid(z) if index == last else activation.fn(z)
         zs.append(z)
         activations.append(a)
