@@ -119,16 +119,18 @@ def wrap(text: str) -> list[str] | None:
 
 def split_line(text: str) -> list[str]:
     """A narration line as successive cue texts, each fitting ``wrap``, broken preferably where
-    a phrase ends (punctuation) or a new one starts (a conjunction or preposition)."""
+    a sentence or clause ends (punctuation), else where a phrase starts (a conjunction or
+    preposition), in the second half of what would fit."""
     words = text.split()
     chunks: list[str] = []
     while words:
         fits = [n for n in range(1, len(words) + 1) if wrap(" ".join(words[:n])) is not None]
         longest = max(fits) if fits else 1
         if longest < len(words):
-            phrase = [n for n in range(longest, 0, -1)
-                      if _boundary(words, n) and n >= 0.5 * longest]
-            longest = phrase[0] if phrase else longest
+            cuts = range(longest, 0, -1)
+            ends = [n for n in cuts if words[n - 1].endswith(PHRASE_ENDS) and n >= 0.5 * longest]
+            starts = [n for n in cuts if _boundary(words, n) and n >= 0.5 * longest]
+            longest = (ends or starts or [longest])[0]
         chunks.append(" ".join(words[:longest]))
         words = words[longest:]
     return chunks
