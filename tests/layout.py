@@ -3,15 +3,18 @@
 ``LayoutCheck(slug)`` is an ``on_play`` hook for ``scripts.rendering.render_scene``. After each
 play or wait it collects the bounding box of every visible text-like mobject (Text, MarkupText,
 MathTex, Tex, DecimalNumber, Integer, also inside groups) and records an issue when two overlap
-(unless the scene declared the pair with ``allow_overlap``), when one leaves the frame, or when
-one is smaller than the theme's smallest readable size. Each issue is kept once, at the first
-time it was seen, with the strings and boxes of the texts involved.
+(unless the scene declared the pair with ``allow_overlap``), when one leaves the frame, when one
+is smaller than the theme's smallest readable size, or when a text that the step faded or wrote
+in ends invisible (another animation of the same step, e.g. an Indicate, undid it). Each issue
+is kept once, at the first time it was seen, with the strings and boxes of the texts involved.
 """
 
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from manim import DecimalNumber, MarkupText, SingleStringMathTex, Text, config
@@ -102,7 +105,7 @@ class Box:
 class Issue:
     scene: str
     time: float
-    kind: str            # "overlap", "off frame" or "too small"
+    kind: str            # "overlap", "off frame", "too small" or "brought in but invisible"
     texts: tuple         # the strings involved
     boxes: tuple         # their boxes
     detail: str = ""
@@ -179,6 +182,23 @@ def screen_texts(scene) -> list:
     return found
 
 
+def introducers(animations):
+    """The animations that bring a mobject on screen (FadeIn, Write, Create...), also inside
+    groups and successions."""
+    for animation in animations:
+        if animation.is_introducer():
+            yield animation
+        yield from introducers(getattr(animation, "animations", ()))
+
+
+def introduced_texts(scene) -> list:
+    """The texts the scene's last play brought in and that are still part of the scene."""
+    on_screen = {id(m) for top in scene.mobjects for m in top.get_family()}
+    return [text for animation in introducers(getattr(scene, "animations", None) or ())
+            for text in texts_in(animation.mobject)
+            if id(text) in on_screen and any(part.has_points() for part in text.get_family())]
+
+
 def allowed_pairs(scene) -> set:
     """Pairs of text ids the scene declared may overlap (``LectureMixin.allow_overlap``)."""
     pairs = set()
@@ -206,6 +226,10 @@ class LayoutCheck:
         for i, j in _overlapping(boxes):
             if frozenset((id(texts[i]), id(texts[j]))) not in allowed:
                 self._add(scene, "overlap", (names[i], names[j]), (boxes[i], boxes[j]))
+        for text in introduced_texts(scene):
+            if not is_visible(text):
+                self._add(scene, "brought in but invisible", (text_of(text),), (Box.of(text),),
+                          "another animation of the same step undid its fade-in")
 
     def _single(self, scene, text, box: Box, name: str) -> None:
         if not box.inside(config.frame_width / 2, config.frame_height / 2):
@@ -236,3 +260,40 @@ def _overlapping(boxes: list[Box]):
                 break
             if boxes[i].overlaps(boxes[j]):
                 yield i, j
+
+
+# ---- rendering a config with the check ---------------------------------------------------------
+
+def wide_text_canvas(text2svg):
+    """Wrap manimpango's ``text2svg``: Pango wraps a Text at the render's pixel width, so at the
+    tests' 160 px most headings would wrap onto two lines. Tiny test renders lay text out on a
+    full-HD canvas, as a real render does."""
+    def wrapped(settings, size, line_spacing, disable_liga, file_name, start_x, start_y, width,
+                height, *rest):
+        return text2svg(settings, size, line_spacing, disable_liga, file_name, start_x, start_y,
+                        max(width, 1920), max(height, 1080), *rest)
+    return wrapped
+
+
+def check_config(name: str, folder: str, overrides: dict) -> tuple[str, dict, dict]:
+    """Render every scene of ``CONFIGS[name]`` (last frames only) into ``folder`` with the layout
+    check, in a process of its own; returns (name, slug -> LayoutCheck, slug -> render error)."""
+    import manimpango
+
+    from scenes import base, registry
+    from scripts.rendering import RenderError, render_scene
+
+    manimpango.text2svg = wide_text_canvas(manimpango.text2svg)
+    path = Path(folder) / "lecture.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(CONFIGS[name])
+    os.environ[base.CONFIG_ENV] = str(path)
+    checks, errors = {}, {}
+    for entry in registry.SCENES:
+        checks[entry.slug] = LayoutCheck(entry.slug)
+        try:
+            render_scene(entry, Path(folder), frame_only=True, overrides=overrides, progress=False,
+                         on_play=checks[entry.slug])
+        except RenderError as err:
+            errors[entry.slug] = str(err)
+    return name, checks, errors

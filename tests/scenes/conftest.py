@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
 import manimpango
 import pytest
 
 from nnmath.config import load_config
 from nnmath.lecture_data import LectureData
 from scenes import base, registry
-from scripts.rendering import RenderError, render_scene
-from layout import CONFIGS, LayoutCheck
+from scripts.rendering import render_scene
+from layout import CONFIGS, LayoutCheck, check_config, wide_text_canvas
 
 TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
 OTHER_SEED = """seed = 7
@@ -19,16 +22,8 @@ epochs = 1500
 
 
 def _text_as_at_full_size(monkeypatch) -> None:
-    """Pango wraps a Text at the render's pixel width: at 160 px most headings would wrap onto
-    two lines. Tiny test renders lay text out on a full-HD canvas, as a real render does."""
-    original = manimpango.text2svg
-
-    def text2svg(settings, size, line_spacing, disable_liga, file_name, start_x, start_y,
-                 width, height, *rest):
-        return original(settings, size, line_spacing, disable_liga, file_name, start_x, start_y,
-                        max(width, 1920), max(height, 1080), *rest)
-
-    monkeypatch.setattr(manimpango, "text2svg", text2svg)
+    """Text laid out on a full-HD canvas, as in a real render (see ``wide_text_canvas``)."""
+    monkeypatch.setattr(manimpango, "text2svg", wide_text_canvas(manimpango.text2svg))
 
 
 def _use_config(monkeypatch, path) -> None:
@@ -47,25 +42,18 @@ def layout_checks() -> dict:
     return {}
 
 
-def render_checked(path, folder, checks: dict, *, frame_only: bool,
-                   errors: dict | None = None) -> dict:
+def render_checked(path, folder, checks: dict, *, frame_only: bool) -> dict:
     """Render every scene for the config at ``path`` (None: defaults) with the layout check;
-    slug -> RenderedScene, and ``checks`` gets slug -> LayoutCheck. With ``errors``, a scene
-    that fails is recorded there (slug -> message) and the others still render."""
+    slug -> RenderedScene, and ``checks`` gets slug -> LayoutCheck."""
     with pytest.MonkeyPatch.context() as monkeypatch:
         _use_config(monkeypatch, path)
         _text_as_at_full_size(monkeypatch)
         results = {}
         for entry in registry.SCENES:
             checks[entry.slug] = LayoutCheck(entry.slug)
-            try:
-                results[entry.slug] = render_scene(entry, folder, frame_only=frame_only,
-                                                   overrides=TINY, progress=False,
-                                                   on_play=checks[entry.slug])
-            except RenderError as err:
-                if errors is None:
-                    raise
-                errors[entry.slug] = str(err)
+            results[entry.slug] = render_scene(entry, folder, frame_only=frame_only,
+                                               overrides=TINY, progress=False,
+                                               on_play=checks[entry.slug])
         _use_config(monkeypatch, None)
     return results
 
@@ -77,18 +65,18 @@ def rendered(tmp_path_factory, layout_checks):
     return render_checked(None, media, layout_checks.setdefault("default", {}), frame_only=False)
 
 
-@pytest.fixture(scope="session", params=sorted(CONFIGS))
-def config_checks(request, tmp_path_factory, layout_checks):
-    """(name, slug -> LayoutCheck, slug -> render error) for one of the layout test's configs
-    (last frames only)."""
-    name = request.param
-    folder = tmp_path_factory.mktemp(f"layout-{name}")
-    path = folder / "lecture.toml"
-    path.write_text(CONFIGS[name])
-    errors: dict = {}
-    render_checked(path, folder, layout_checks.setdefault(name, {}), frame_only=True,
-                   errors=errors)
-    return name, layout_checks[name], errors
+@pytest.fixture(scope="session")
+def config_checks(tmp_path_factory) -> dict:
+    """name -> (slug -> LayoutCheck, slug -> render error) for every config of the layout test,
+    last frames only, two configs at a time in worker processes (one per config: the scenes'
+    caches and Manim's config stay per process)."""
+    folder = tmp_path_factory.mktemp("layout-configs")
+    names = sorted(CONFIGS)
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("forkserver"),
+                             max_tasks_per_child=1) as pool:
+        results = pool.map(check_config, names, [str(folder / name) for name in names],
+                           [TINY] * len(names))
+        return {name: (checks, errors) for name, checks, errors in results}
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import MathTex, Text, tempconfig
+from manim import RIGHT, FadeIn, Indicate, MathTex, Scene, Succession, Text, tempconfig
 
-from layout import CONFIGS
+from layout import CONFIGS, LayoutCheck
 from scenes import registry, theme
 from scenes.mobjects.heatmap import Heatmap
 from scripts.rendering import render_scene
@@ -38,10 +38,65 @@ def test_other_seed_is_laid_out(other_config, layout_checks, slug):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_configs_are_laid_out(config_checks, slug):
-    name, checks, errors = config_checks
+@pytest.mark.parametrize("name", sorted(CONFIGS))
+def test_configs_are_laid_out(config_checks, name, slug):
+    checks, errors = config_checks[name]
     assert slug not in errors, f"{name}: {errors.get(slug)}"
     assert_laid_out(checks[slug])
+
+
+def check_after_play(tmp_path, build) -> LayoutCheck:
+    """Run ``build(scene)`` (it adds or plays texts) in a scene that is not rendered, then the
+    layout check once."""
+    check = LayoutCheck("probe")
+
+    class Probe(Scene):
+        def construct(self):
+            self.overlap_allowed = []
+            build(self)
+            check(self)
+
+    with tempconfig({"dry_run": True, "tex_dir": str(tmp_path / "Tex"),
+                     "text_dir": str(tmp_path / "texts")}):
+        Probe().render()
+    return check
+
+
+def text(word: str, size: float = theme.TYPE.body) -> Text:
+    return Text(word, font=theme.FONT, font_size=size)
+
+
+def kinds(check: LayoutCheck) -> list:
+    return sorted((issue.kind, issue.texts) for issue in check.issues.values())
+
+
+def test_the_check_reports_overlap_edge_and_size(tmp_path):
+    def build(scene):
+        scene.add(text("left"), text("right").shift(RIGHT * 0.3), text("away").move_to([7, 0, 0]),
+                  text("tiny", theme.TYPE.label * 0.6).move_to([0, -2, 0]))
+    assert kinds(check_after_play(tmp_path, build)) == [
+        ("off frame", ("away",)), ("overlap", ("left", "right")), ("too small", ("tiny",))]
+
+
+def test_a_declared_overlap_is_allowed(tmp_path):
+    def build(scene):
+        first, second = text("left"), text("right").shift(RIGHT * 0.3)
+        scene.add(first, second)
+        scene.overlap_allowed.append((first, second))
+    assert kinds(check_after_play(tmp_path, build)) == []
+
+
+def test_a_text_indicated_while_it_fades_in_is_reported(tmp_path):
+    def together(scene):
+        word = text("shown")
+        scene.play(FadeIn(word), Indicate(word))
+
+    def in_turn(scene):
+        word = text("shown")
+        scene.play(Succession(FadeIn(word), Indicate(word)))
+    assert kinds(check_after_play(tmp_path, together)) == [
+        ("brought in but invisible", ("shown",))]
+    assert kinds(check_after_play(tmp_path, in_turn)) == []
 
 
 def test_cap_heights_match_the_fonts(tmp_path):
