@@ -12,7 +12,9 @@ from manim import (
 from scenes import theme
 from scenes.base import LectureScene, lecture_data
 
-PANEL_WIDTH, PANEL_HEIGHT = 4.3, 3.2
+PANEL_WIDTH, PANEL_HEIGHT = 4.3, 3.1
+# The panels' grid fills the frame below the heading, within the frame's margins.
+GRID = theme.Region(theme.FRAME.left, theme.FRAME.right, theme.FRAME.bottom, theme.HEADING.bottom)
 ART_WIDTH, ART_HEIGHT = 3.7, 1.55
 
 
@@ -43,7 +45,8 @@ class ApplicationsScene(LectureScene):
              self._speech, "Speech recognition: a sound wave goes in, text comes out."),
         ]
         frames = VGroup(*(self._frame() for _ in panels)).arrange_in_grid(
-            rows=2, cols=3, buff=(0.3, 0.35)).next_to(heading, DOWN, buff=0.3)
+            rows=2, cols=3, buff=(0.3, 0.35))
+        GRID.fit(frames)
         for frame, (title, examples, draw, line) in zip(frames, panels):
             header = Text(title, font=theme.FONT, font_size=theme.SMALL_SIZE + 2, color=p.text)
             header.next_to(frame.get_top(), DOWN, buff=0.15)
