@@ -17,6 +17,7 @@ from scenes.notation import ACTIVATION_SYMBOL
 
 
 OPERATOR_GAP = 0.2    # around + and − in the written-out sum
+A_LINE_ROOM = 0.8     # below the z line, for the a line, within the frame's bottom margin
 
 
 class NeuronScene(LectureScene):
@@ -125,7 +126,8 @@ class NeuronScene(LectureScene):
                         self.number("neuron_example.z", ex.z, font_size=38, color=p.text)
                         ).arrange(RIGHT, buff=0.15)
         for line in (symbolic, numeric, result):
-            line.to_edge(DOWN, buff=0.9).shift(LEFT * 2.2)
+            line.shift(UP * (theme.FRAME.bottom + A_LINE_ROOM - line.get_bottom()[1]))
+            line.set_x(-2.2)
         self.narrate("First the weighted sum: multiply each input by its weight and add the bias.",
                      Indicate(sigma, color=p.gradient), Write(symbolic), run_time=2)
         self.narrate("With the real values, the sum comes out as z.",
@@ -181,6 +183,8 @@ class NeuronScene(LectureScene):
         drop = DashedLine(curve_axes.c2p(z_clamped, ex.activation_range[0]), dot.get_center(),
                           color=p.gradient, stroke_width=2)
         g_label = MathTex(g, font_size=56, color=p.text).move_to(body)
+        if g_label.width > 1.6 * body.radius:   # ReLU, tanh: inside the neuron, still readable
+            g_label.scale(max(1.6 * body.radius / g_label.width, theme.TYPE.label / 56))
         a_line = VGroup(MathTex(f"a = {g}(z) =", font_size=38, color=p.text),
                         self.number("neuron_example.a", ex.a, font_size=38, color=p.output)
                         ).arrange(RIGHT, buff=0.15)
