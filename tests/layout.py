@@ -29,8 +29,9 @@ TOLERANCE = 0.02
 VISIBLE = 0.05   # opacity below which a text counts as not shown
 
 # Configs the layout test renders besides the default lecture: together they span the documented
-# ranges (1 to 3 hidden layers of 1 to 12 neurons, every data set and activation, the largest
-# hidden-size list, first and last example, both themes), several extremes in each.
+# ranges (1 to 3 hidden layers of 1 to 32 neurons, every data set and activation, the largest
+# hidden-size list: 5 sizes up to 32, first and last example, both themes), several extremes in
+# each.
 CONFIGS = {
     "light": """
 [lecture]
@@ -65,12 +66,12 @@ example_index = 19
 name = "blobs"
 n_samples = 150
 [network]
-layers = [2, 12, 1]
+layers = [2, 32, 1]
 activation = "leaky_relu"
 [training]
 epochs = 1000
 [lecture]
-hidden_sizes = [1, 10, 20, 32]
+hidden_sizes = [1, 8, 16, 24, 32]
 """,
 }
 
@@ -122,7 +123,7 @@ def text_of(mobject) -> str:
         return f"{mobject.get_value():.{mobject.num_decimal_places}f}"
     if isinstance(mobject, SingleStringMathTex):
         return mobject.tex_string
-    return mobject.text
+    return getattr(mobject, "original_text", mobject.text)   # Text.text drops the spaces
 
 
 def cap_height(mobject) -> float:

@@ -1,5 +1,5 @@
 """The layout check (tests/layout.py) on every scene: the default lecture in both themes, another
-seed, and configs that together span the documented ranges (1 to 3 hidden layers of 1 to 12
+seed, and configs that together span the documented ranges (1 to 3 hidden layers of 1 to 32
 neurons, every data set and activation, the largest hidden-size list, first and last example).
 
 The default lecture is checked while the scene tests render it anyway; every other config renders
