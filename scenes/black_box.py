@@ -93,4 +93,4 @@ class BlackBoxScene(LectureScene):
                      "and the output neuron's brightness is the prediction.",
                      forward, run_time=forward.get_run_time())
         self.narrate("Every number inside is real: this is the network the lecture trains.",
-                     FadeIn(diagram.labels), Indicate(output[1][0], color=p.output), run_time=2)
+                     FadeIn(diagram.labels), Indicate(output[1][0], color=p.highlight), run_time=2)
