@@ -128,7 +128,7 @@ class ForwardPassScene(LectureScene):
         output = self.diagram.neuron(len(self.data.layer_sizes) - 1, 0)
         self.narrate("The output neuron's activation is the prediction, the probability of "
                      "class one.", FadeIn(prediction),
-                     Indicate(output, color=p.output), run_time=1.5)
+                     Indicate(output, color=p.highlight), run_time=1.5)
         outcome = "matches" if correct else "misses"
         self.narrate(f"Rounded, it gives a class, which here {outcome} the true label.",
                      FadeIn(predicted), FadeIn(label), FadeIn(verdict, scale=1.2), run_time=1.5)

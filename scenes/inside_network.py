@@ -166,7 +166,7 @@ class InsideNetworkScene(LectureScene):
         level = "high" if example.prediction >= 0.5 else "low"
         outcome = "right" if correct else "wrong"
         self.narrate(f"The output is {level}: class {CLASS_WORD[example.predicted_class]}, "
-                     f"which is {outcome}.", FadeIn(verdict), Indicate(output, color=p.output),
+                     f"which is {outcome}.", FadeIn(verdict), Indicate(output, color=p.highlight),
                      run_time=1.5)
         self.verdict = verdict
 
