@@ -171,25 +171,29 @@ def _bench_cluster(scratch: Path, only: str, local: dict | None = None, hd: bool
     local = local or _measure(scratch / "cluster-local", only=only, quality="l", jobs=2)
     with _local_cluster(scratch / "dask", workers=2) as address:
         remote = _measure(scratch / "cluster", only=only, quality="l", jobs=2, cluster=address)
-        high = (_measure(scratch / "cluster-hd", only=only, quality="h", jobs=2, cluster=address)
-                if hd else None)
-    video = local["video_seconds"]
-    print(f"{'':<55} {'wall':>7}    wall s per video s   CPU s")
-    _row("render -ql --jobs 2 (local processes)", local["wall"], video, cpu=local["cpu"])
-    _row("render -ql --cluster, 2 local Dask workers", remote["wall"], video,
-         f"{100 * (remote['wall'] / local['wall'] - 1):+.1f} % wall against --jobs 2",
-         cpu=remote["cpu"])
-    for label, result in (("-ql", remote), ("1080p60", high)):
-        if result is None:
-            continue
-        fixed = result["wall"] - result["render"]   # start-up, planning, joining
-        times = result["per_scene"]
-        print(f"  per scene on the cluster at {label} (wall s): {_per_scene(result)}")
-        print(f"  expected wall at {label} with N workers (longest first; {fixed:.1f} s outside "
-              f"the render; the longest scene, {max(times, key=times.get)} "
-              f"{max(times.values()):.1f} s, bounds it):")
-        print("    " + ", ".join(f"{n}: {fixed + _makespan(list(times.values()), n):.0f} s"
-                                 for n in (1, 2, 4, 8, 16)))
+        video = local["video_seconds"]
+        print(f"{'':<55} {'wall':>7}    wall s per video s   CPU s")
+        _row("render -ql --jobs 2 (local processes)", local["wall"], video, cpu=local["cpu"])
+        _row("render -ql --cluster, 2 local Dask workers", remote["wall"], video,
+             f"{100 * (remote['wall'] / local['wall'] - 1):+.1f} % wall, "
+             f"{100 * (remote['cpu'] / local['cpu'] - 1):+.1f} % CPU against --jobs 2",
+             cpu=remote["cpu"])
+        _expected("-ql", remote)
+        if hd:
+            _expected("1080p60", _measure(scratch / "cluster-hd", only=only, quality="h",
+                                          jobs=2, cluster=address))
+
+
+def _expected(label: str, result: dict) -> None:
+    """The expected wall time with 1 to 16 workers from one run's per-scene times."""
+    fixed = result["wall"] - result["render"]   # start-up, planning, joining
+    times = result["per_scene"]
+    longest = max(times, key=times.get)
+    print(f"  per scene on the cluster at {label} (wall s): {_per_scene(result)}")
+    print(f"  expected wall at {label} with N workers (longest first; {fixed:.1f} s outside "
+          f"the render; the longest scene, {longest} {times[longest]:.1f} s, bounds it):")
+    print("    " + ", ".join(f"{n}: {fixed + _makespan(list(times.values()), n):.0f} s"
+                             for n in (1, 2, 4, 8, 16)), flush=True)
 
 
 def _makespan(times: list[float], workers: int) -> float:

@@ -79,11 +79,12 @@ def connect(address: str) -> Session:
 
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as err:
-        reason = " ".join(str(err).split()) or type(err).__name__
+    except OSError:   # Dask retries a refused or unresolved address until its timeout
         raise ClusterError(f"cannot reach the Dask scheduler at {address} within "
-                           f"{CONNECT_TIMEOUT} s ({reason}); is `dask scheduler` running there?"
-                           ) from None
+                           f"{CONNECT_TIMEOUT} s; is `dask scheduler` running there?") from None
+    except ValueError as err:
+        raise ClusterError(f"{address} is not a Dask scheduler address: "
+                           f"{' '.join(str(err).split())}") from None
     services = client.scheduler_info().get("services", {})
     return Session(client, client.dashboard_link if "dashboard" in services else None)
 
@@ -185,6 +186,7 @@ def _task(task: Task) -> dict | None:
     from distributed import get_worker
 
     worker = get_worker()
+    begun = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="nnlecture-task-"))
     try:
         job = _local_job(task, folder, Path(worker.local_directory) / "nnlecture-voice")
@@ -193,7 +195,7 @@ def _task(task: Task) -> dict | None:
                                   str(folder / "task.pickle")], cwd=folder,
                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         try:
-            return _follow(child, job, task.topic, worker, worker.get_current_task())
+            return _follow(child, job, task.topic, worker, worker.get_current_task(), begun)
         finally:
             _end(child)
     finally:
@@ -216,7 +218,8 @@ def _local_job(task: Task, folder: Path, voice_cache: Path) -> Job:
                    config_path=str(config_path) if config_path else None, voice=voice)
 
 
-def _follow(child: subprocess.Popen, job: Job, topic: str, worker, key) -> dict | None:
+def _follow(child: subprocess.Popen, job: Job, topic: str, worker, key,
+            begun: float) -> dict | None:
     """Relay the render process's events until its last one; stop it if the task is cancelled.
     Raises when the process died without a last event (Dask then retries the task)."""
     events: queue.SimpleQueue = queue.SimpleQueue()
@@ -237,7 +240,7 @@ def _follow(child: subprocess.Popen, job: Job, topic: str, worker, key) -> dict 
             worker.log_event(topic, {"label": event.slug, "kind": event.kind,
                                      "seconds": event.seconds, "worker": worker.address})
         elif event.kind == "done":
-            return _result(job, event, worker.address)
+            return _result(job, event, worker.address, time.perf_counter() - begun)
         elif event.kind == "failed":
             log = job.media_dir / "logs" / f"{job.entry.slug}.log"
             return {"failed": event.message, "worker_log": str(log),
@@ -246,10 +249,12 @@ def _follow(child: subprocess.Popen, job: Job, topic: str, worker, key) -> dict 
             return None       # interrupted: this worker is stopping
 
 
-def _result(job: Job, event: Event, address: str) -> dict:
+def _result(job: Job, event: Event, address: str, seconds: float) -> dict:
+    """The finished clip for the client; ``seconds``: the whole task, the render process's
+    start-up included (the local pool's processes start from a fork server in milliseconds)."""
     files = {name: (job.cache_dir / name).read_bytes() for name in event.record.files.values()}
     return {"failed": None, "log": None, "record": asdict(event.record), "files": files,
-            "seconds": event.seconds, "peak_mb": event.peak_mb,
+            "seconds": seconds, "peak_mb": event.peak_mb,
             "cpu_seconds": event.cpu_seconds, "worker": address}
 
 

@@ -114,6 +114,23 @@ def test_two_configs_in_one_command_render_shared_scenes_once(cluster, tmp_path)
     assert lectures[0] == lectures[1]
 
 
+def test_several_configs_on_the_command_line_render_locally_into_a_folder_each(tmp_path):
+    for name in ("course-a", "course-b"):
+        (tmp_path / f"{name}.toml").write_text("seed = 7\n")
+    result = CliRunner().invoke(main, [
+        "render", "--only", "title", "-q", "draft", "--voice", "none", "--media-dir",
+        str(tmp_path / "media"), "--config", str(tmp_path / "course-a.toml"),
+        "--config", str(tmp_path / "course-b.toml")])
+    assert result.exit_code == 0, result.output
+    assert "course-a: 1 scene (1 rendered)" in result.output
+    assert "course-b: 1 scene (1 shared)" in result.output
+    assert "course-b/title  shared" in result.output
+    lectures = [_files(tmp_path / "media" / "lecture" / "draft" / name)
+                for name in ("course-a", "course-b")]
+    assert {"lecture.mp4", "clips/title.mp4", "index.html"} <= set(lectures[0])
+    assert lectures[0] == lectures[1]
+
+
 def test_a_worker_killed_mid_scene_is_retried_on_another_worker(cluster, tmp_path):
     attempts = Path(cluster.env["NNLECTURE_TEST_DIR"])
     killed = []
