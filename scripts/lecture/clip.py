@@ -18,7 +18,7 @@ from typing import Callable
 import numpy as np
 
 from scenes.registry import SceneEntry
-from scripts.lecture import audio, captions, media
+from scripts.lecture import audio, captions, media, slides
 from scripts.lecture.cache import Record, load_record, record_path, save_record
 from scripts.lecture.files import write_text, writing
 from scripts.rendering import render_scene
@@ -30,7 +30,7 @@ class Job:
     entry: SceneEntry
     key: str
     render: bool                # False: the clip is cached, only ``formats`` are missing
-    formats: tuple[str, ...]    # extra formats to encode from the clip: webm, gif
+    formats: tuple[str, ...]    # extra formats to make from the clip: webm, gif, slides
     quality: str
     media_dir: Path
     cache_dir: Path
@@ -62,6 +62,9 @@ def run(job: Job, report: Callable[[float], None]) -> Record:
         record = _render(job, report)
     clip = job.cache_dir / record.files["mp4"]
     for kind in job.formats:
+        if kind == "slides":
+            record.files.update(slides.cut_steps(clip, record, job.cache_dir, slug))
+            continue
         target = job.cache_dir / f"{slug}.{kind}"
         if kind == "webm":
             wav = record.files.get("wav")
@@ -178,8 +181,7 @@ class PosterPicker:
         self.score = -1.0
 
     def consider(self, rgba: np.ndarray) -> None:
-        sample = rgba[::4, ::4, :3].astype(np.int16)
-        score = float((np.abs(sample - sample[0, 0]).sum(axis=2) > 48).mean())
+        score = fullness(rgba[::4, ::4])
         if score > self.score:
             self.best, self.score = rgba[:, :, :3].copy(), score
 
@@ -190,3 +192,10 @@ class PosterPicker:
             raise ValueError("the scene played nothing, so it has no frame for a poster")
         with writing(target) as partial:
             Image.fromarray(self.best).save(partial, format="PNG")
+
+
+def fullness(pixels: np.ndarray) -> float:
+    """The share of pixels that differ from the background (the corner colour): how much a
+    frame shows, for the poster and each slide step's still."""
+    sample = pixels[:, :, :3].astype(np.int16)
+    return float((np.abs(sample - sample[0, 0]).sum(axis=2) > 48).mean())

@@ -36,7 +36,8 @@ def clip_embed(clip: ClipInfo) -> str:
                       "</video>"])
 
 
-def render_page(title: str, clips: list[ClipInfo], total: float) -> str:
+def render_page(title: str, clips: list[ClipInfo], total: float, presenting: bool = False) -> str:
+    """The page; ``presenting`` links the slides, the deck and the handout (made with them)."""
     chapters = "\n".join(
         f'    <li><a href="#t={clip.start:.3f}" data-start="{clip.start:.3f}">'
         f'{escape(clip.title)}</a> <span class="time">{clock(clip.start)}</span></li>'
@@ -45,7 +46,8 @@ def render_page(title: str, clips: list[ClipInfo], total: float) -> str:
     poster = f'posters/{clips[0].slug}.png' if clips else ""
     count = f"{len(clips)} chapter" + ("" if len(clips) == 1 else "s")
     return _TEMPLATE.format(title=escape(title), poster=poster, chapters=chapters,
-                            sections=sections, length=clock(total), count=count)
+                            sections=sections, length=clock(total), count=count,
+                            presenting=_PRESENTING if presenting else "")
 
 
 def _clip_section(clip: ClipInfo) -> str:
@@ -65,6 +67,9 @@ def _clip_section(clip: ClipInfo) -> str:
 def _indent(text: str, spaces: int) -> str:
     return "\n".join(" " * spaces + line for line in text.splitlines())
 
+
+_PRESENTING = """<p id="present">Present it live, one narration step at a time: <a href="slides.html">slides</a> (S opens the speaker notes) · <a href="lecture.pptx">PowerPoint deck</a> · <a href="handout.pdf">handout (PDF)</a></p>
+"""
 
 _TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -91,7 +96,7 @@ _TEMPLATE = """<!DOCTYPE html>
   <track kind="chapters" src="chapters.vtt" srclang="en" label="Chapters">
 </video>
 <p><a href="lecture.mp4">lecture.mp4</a> · <a href="lecture.srt">captions (SRT)</a> · <a href="lecture.vtt">captions (WebVTT)</a> · <a href="chapters.vtt">chapters</a> · <a href="transcript.md">transcript</a></p>
-<h2>Chapters</h2>
+{presenting}<h2>Chapters</h2>
 <ol id="chapters">
 {chapters}
 </ol>

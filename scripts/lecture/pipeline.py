@@ -24,7 +24,8 @@ from scripts.lecture.files import place
 from scripts.lecture.workers import Event, run_jobs
 from scripts.rendering import quality_settings
 
-FORMATS = ("mp4", "webm", "gif")   # mp4 clips are always made: the lecture is joined from them
+FORMATS = ("mp4", "webm", "gif", "slides")   # mp4 clips are always made: the lecture is joined
+# from them; "slides" cuts each clip into its narration steps (scripts/lecture/slides.py)
 # Every lecture render: the scene cache replaces Manim's per-animation one, which would also
 # time cached animations by their nominal length and so make captions depend on the cache.
 LECTURE_SETTINGS = {"disable_caching": True}

@@ -1,0 +1,379 @@
+"""Slides that stop at every narration step: ``slides.html``, ``lecture.pptx``, ``handout.pdf``.
+
+Every ``narrate`` call is one step. A scene's cached clip is decoded once and cut at its steps'
+start times into silent step videos (H.264, yuv420p, faststart, the clip's size and frame rate),
+so a step's video ends on exactly the frame the lecture shows at that step's end; each step also
+keeps its fullest frame as a still (the poster rule of ``clip.PosterPicker``). They are cached
+beside the clip and listed in its record, with a manifest ``SLUG.steps.json`` (kind ``slides``).
+
+Assembling links the step videos and stills into the lecture's ``slides/`` folder with the three
+reveal.js files the page needs (vendored by ``make setup`` from the npm registry, never fetched at
+run time), and writes the page, the deck (python-pptx) and the handout (reportlab). The deck and
+the handout are cached by a digest of what they show, so an unchanged re-run only links them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+from bisect import bisect_right
+from fractions import Fraction
+from html import escape
+from pathlib import Path
+
+import av
+import numpy as np
+
+from scripts.lecture.cache import PROJECT_ROOT, Record
+from scripts.lecture.files import partial_path, place, write_json, write_text, writing
+
+# x264 for the step videos: visually lossless for flat drawings, and fast next to Manim's render.
+STEP_ENCODER = {"preset": "veryfast", "crf": "18"}
+REVEAL_VERSION = "6.0.2"   # the Makefile vendors this version (npm install --prefix vendor/reveal)
+REVEAL_DIST = PROJECT_ROOT / "vendor" / "reveal" / "node_modules" / "reveal.js"
+# What slides.html loads, from the vendored package into the lecture's slides/ folder.
+REVEAL_FILES = {"dist/reveal.js": "reveal.js", "dist/reveal.css": "reveal.css",
+                "dist/plugin/notes.js": "notes.js", "LICENSE": "reveal-LICENSE.txt"}
+HANDOUT_FONT = Path("/usr/share/fonts/truetype/dejavu")   # the lecture's own font (theme.FONT)
+HANDOUT_STILL_WIDTH = 960   # pixels of a still in the handout: about 270 dpi at its printed size
+BACKGROUND = "#0E1116"      # the dark theme's background, around the videos
+
+
+# --- cutting a clip into its steps (in the scene's worker, cached) --------------------------------
+
+def cut_steps(clip: Path, record: Record, cache_dir: Path, slug: str) -> dict[str, str]:
+    """Cut ``clip`` into one silent video and one still per narration line of ``record``.
+
+    Returns the files to add to the record: each step's video and still, and the manifest
+    (kind ``slides``), written last.
+    """
+    starts = [line[0] for line in record.lines]
+    if not starts:
+        raise ValueError(f"{slug}: the scene narrates nothing, so it has no steps for slides")
+    for old in cache_dir.glob(f"{slug}.step*"):
+        old.unlink()
+    steps: list[dict] = []
+    with av.open(str(clip)) as source:
+        stream = source.streams.video[0]
+        rate = Fraction(stream.average_rate)
+        half = 0.5 / float(rate)
+        writer, previous = None, None
+        for frame in source.decode(stream):
+            step = max(0, bisect_right(starts, float(frame.time) + half) - 1)
+            while writer is None or writer.number < step:
+                if writer is not None:
+                    steps.append(writer.close(previous))
+                writer = _StepWriter(cache_dir, slug, 0 if writer is None else writer.number + 1,
+                                     rate, stream.width, stream.height)
+            writer.add(frame)
+            previous = frame
+        if writer is None:
+            raise ValueError(f"{clip} holds no video frames")
+        while writer.number < len(starts) - 1:   # lines said after the last frame: hold it
+            steps.append(writer.close(previous))
+            writer = _StepWriter(cache_dir, slug, writer.number + 1, rate, stream.width,
+                                 stream.height)
+        steps.append(writer.close(previous))
+    ends = [line[0] for line in record.lines[1:]] + [record.duration]
+    for step, line, end in zip(steps, record.lines, ends):
+        step.update(start=line[0], end=end, line=line[2])
+    files = {f"step{number}.{kind}": step[kind]
+             for number, step in enumerate(steps, start=1) for kind in ("mp4", "png")}
+    files["slides"] = f"{slug}.steps.json"
+    write_json(cache_dir / files["slides"], {"key": record.key, "width": stream.width,
+                                             "height": stream.height, "steps": steps})
+    return files
+
+
+class _StepWriter:
+    """One step's silent video, encoded as its frames arrive, and its fullest frame."""
+
+    def __init__(self, cache_dir: Path, slug: str, number: int, rate: Fraction, width: int,
+                 height: int) -> None:
+        from scripts.lecture.media import FASTSTART
+
+        self.number, self.rate, self.count = number, rate, 0
+        stem = f"{slug}.step{number + 1:03d}"
+        self.video, self.still = cache_dir / f"{stem}.mp4", cache_dir / f"{stem}.png"
+        self.output = av.open(str(partial_path(self.video)), mode="w", format="mp4",
+                              options=FASTSTART)
+        self.stream = self.output.add_stream("libx264", rate=rate, options=dict(STEP_ENCODER))
+        self.stream.width, self.stream.height, self.stream.pix_fmt = width, height, "yuv420p"
+        self.best, self.score = None, -1.0
+
+    def add(self, frame) -> None:
+        from scripts.lecture.clip import fullness
+
+        score = fullness(_sample(frame))
+        if score >= self.score:   # ties: the later frame, nearer the step's finished drawing
+            self.best, self.score = frame, score
+        frame.pts, frame.time_base = self.count, 1 / self.rate
+        self.output.mux(self.stream.encode(frame))
+        self.count += 1
+
+    def close(self, previous) -> dict:
+        """Finish the files; a step with no frame of its own shows the frame before it."""
+        if self.count == 0:
+            self.add(previous)
+        self.output.mux(self.stream.encode())
+        self.output.close()
+        os.replace(partial_path(self.video), self.video)
+        with writing(self.still) as partial:
+            self.best.to_image().save(partial, format="PNG")
+        return {"mp4": self.video.name, "png": self.still.name, "frames": self.count}
+
+
+def _sample(frame) -> np.ndarray:
+    """Every fourth pixel of every fourth row as RGB, for ``fullness``: converted in numpy from the
+    decoded YUV planes (BT.601, as x264 stores Manim's frames), which costs a tenth of
+    converting whole frames."""
+    height, width = frame.height, frame.width
+    if frame.format.name != "yuv420p" or height % 2 or width % 2:
+        return frame.to_ndarray(format="rgb24")[::4, ::4]
+    planes = frame.to_ndarray()   # the Y rows, then the U plane and the V plane, flattened
+    luma = planes[:height:4, ::4].astype(np.float32) - 16
+    chroma = [plane.reshape(height // 2, width // 2)[::2, ::2].astype(np.float32) - 128
+              for plane in np.split(planes[height:].ravel(), 2)]
+    blue, red = chroma
+    rgb = np.stack([1.164 * luma + 1.596 * red,
+                    1.164 * luma - 0.392 * blue - 0.813 * red,
+                    1.164 * luma + 2.017 * blue], axis=2)
+    return np.clip(rgb, 0, 255).astype(np.uint8)
+
+
+# --- assembling the three into the lecture folder ------------------------------------------------
+
+def assemble_slides(title: str, scenes: list, cache_dir: Path, staging: Path) -> None:
+    """Put the step files, reveal.js, slides.html, lecture.pptx and handout.pdf in ``staging``."""
+    chapters = [(entry.title, _manifest(cache_dir, entry.slug, record)) for entry, record in scenes]
+    folder = staging / "slides"
+    folder.mkdir(exist_ok=True)
+    for _, manifest in chapters:
+        for step in manifest["steps"]:
+            for kind in ("mp4", "png"):
+                place(cache_dir / step[kind], folder / step[kind])
+    for source, name in REVEAL_FILES.items():
+        place(_reveal_file(source), folder / name)
+    write_text(staging / "slides.html", slides_page(title, chapters))
+    digest = _digest(title, chapters)
+    for name, build in (("lecture.pptx", build_deck), ("handout.pdf", build_handout)):
+        stem, suffix = name.split(".")
+        cached = cache_dir / f"{stem}-{digest}.{suffix}"
+        if not cached.is_file():
+            with writing(cached) as partial:
+                build(title, chapters, cache_dir, partial)
+            for stale in cache_dir.glob(f"{stem}-*.{suffix}"):
+                if stale != cached:
+                    stale.unlink()
+        place(cached, staging / name)
+
+
+def _manifest(cache_dir: Path, slug: str, record: Record) -> dict:
+    if "slides" not in record.files:
+        raise ValueError(f"{slug}: its cached clip has no steps cut for slides")
+    return json.loads((cache_dir / record.files["slides"]).read_text(encoding="utf-8"))
+
+
+def _reveal_file(relative: str) -> Path:
+    path = REVEAL_DIST / relative
+    if not path.is_file():
+        raise FileNotFoundError(f"reveal.js is not vendored ({path} is missing): run `make setup` "
+                                f"(npm install --prefix vendor/reveal reveal.js@{REVEAL_VERSION})")
+    return path
+
+
+def _digest(title: str, chapters: list) -> str:
+    """What the deck and the handout show, and the code that draws them."""
+    payload = json.dumps([title, chapters, Path(__file__).read_text(encoding="utf-8")],
+                         sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def _numbered(chapters: list):
+    """(chapter number, chapter title, step number in the lecture, step) in lecture order."""
+    number = 0
+    for chapter, (title, manifest) in enumerate(chapters, start=1):
+        for step in manifest["steps"]:
+            number += 1
+            yield chapter, title, number, step
+
+
+# --- slides.html ---------------------------------------------------------------------------------
+
+def slides_page(title: str, chapters: list) -> str:
+    """reveal.js page: one vertical stack of steps per chapter, walked in order by →."""
+    width, height = (chapters[0][1]["width"], chapters[0][1]["height"]) if chapters else (16, 9)
+    stage_width = 1600
+    stage_height = round(stage_width * height / width) + 48   # the video and the chapter bar
+    sections, current = [], None
+    for chapter, chapter_title, number, step in _numbered(chapters):
+        if chapter != current:
+            if current is not None:
+                sections.append("</section>")
+            sections.append(f'<section class="chapter" data-chapter="{chapter}">')
+            current = chapter
+        sections.append(f"""  <section class="step" data-step="{number}">
+    <p class="bar"><span>{chapter} · {escape(chapter_title)}</span><span>{number}</span></p>
+    <video data-src="slides/{step['mp4']}" muted playsinline preload="auto"></video>
+    <aside class="notes">{escape(step['line'])}</aside>
+  </section>""")
+    if current is not None:
+        sections.append("</section>")
+    return _PAGE.format(title=escape(title), sections="\n".join(sections), width=stage_width,
+                        height=stage_height, background=BACKGROUND)
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} · slides</title>
+<link rel="stylesheet" href="slides/reveal.css">
+<style>
+  html, body, .reveal {{ background: {background}; color: #C9D1D9; }}
+  .reveal {{ font-family: system-ui, sans-serif; }}
+  .reveal .slides section.step {{ padding: 0; }}
+  .reveal .bar {{ display: flex; justify-content: space-between; margin: 0; height: 48px;
+                  line-height: 48px; font-size: 26px; color: #8B949E; }}
+  .reveal video {{ display: block; width: 100%; height: auto; margin: 0; }}
+</style>
+</head>
+<body>
+<div class="reveal"><div class="slides">
+{sections}
+</div></div>
+<script src="slides/reveal.js"></script>
+<script src="slides/notes.js"></script>
+<script>
+  // A step plays its video once from the start and holds its last frame; going back shows the
+  // previous step's last frame, as the lecture left it.
+  let shown = 0;
+  function whenLoaded(video, then) {{
+    if (video.readyState >= 1) then();
+    else video.addEventListener("loadedmetadata", then, {{ once: true }});
+  }}
+  function show(event) {{
+    const step = Number(event.currentSlide.dataset.step);
+    const video = event.currentSlide.querySelector("video");
+    if (step >= shown) {{
+      whenLoaded(video, () => {{ video.currentTime = 0; video.play().catch(() => {{}}); }});
+    }} else {{
+      whenLoaded(video, () => {{ video.pause(); video.currentTime = video.duration; }});
+    }}
+    shown = step;
+  }}
+  Reveal.on("ready", show);
+  Reveal.on("slidechanged", show);
+  Reveal.initialize({{
+    hash: true, navigationMode: "linear", autoPlayMedia: false, transition: "none",
+    backgroundTransition: "none", controls: true, progress: true, center: false,
+    width: {width}, height: {height}, margin: 0.02, viewDistance: 3,
+    plugins: [RevealNotes],
+  }});
+</script>
+</body>
+</html>
+"""
+
+
+# --- lecture.pptx --------------------------------------------------------------------------------
+
+def build_deck(title: str, chapters: list, cache_dir: Path, target: Path) -> None:
+    """One slide per step: its video (plays on click; its still as the poster), its line as notes."""
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.util import Emu
+
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Emu(12192000), Emu(6858000)   # 16:9, 13.33 x 7.5 in
+    deck.core_properties.title = title
+    blank = deck.slide_layouts[6]
+    for _, chapter_title, _, step in _numbered(chapters):
+        slide = deck.slides.add_slide(blank)
+        slide.background.fill.solid()
+        slide.background.fill.fore_color.rgb = RGBColor.from_string(BACKGROUND[1:])
+        left, top, width, height = _fit(chapters, deck.slide_width, deck.slide_height)
+        movie = slide.shapes.add_movie(str(cache_dir / step["mp4"]), left, top, width, height,
+                                       poster_frame_image=str(cache_dir / step["png"]),
+                                       mime_type="video/mp4")
+        movie.name = chapter_title
+        slide.notes_slide.notes_text_frame.text = step["line"]
+    deck.save(str(target))
+
+
+def _fit(chapters: list, slide_width: int, slide_height: int) -> tuple[int, int, int, int]:
+    """The largest box of the videos' shape centred on the slide."""
+    manifest = chapters[0][1]
+    scale = min(slide_width / manifest["width"], slide_height / manifest["height"])
+    width, height = round(manifest["width"] * scale), round(manifest["height"] * scale)
+    return (slide_width - width) // 2, (slide_height - height) // 2, width, height
+
+
+# --- handout.pdf ---------------------------------------------------------------------------------
+
+def build_handout(title: str, chapters: list, cache_dir: Path, target: Path) -> None:
+    """Per step its fullest frame and its line, two steps a row, under chapter headings."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    regular, bold = _handout_fonts()
+    heading = ParagraphStyle("heading", fontName=bold, fontSize=14, leading=18, spaceBefore=10,
+                             spaceAfter=6, keepWithNext=True)
+    body = ParagraphStyle("body", fontName=regular, fontSize=9, leading=12)
+    margin, gap = 15 * mm, 6 * mm
+    column = (A4[0] - 2 * margin - gap) / 2
+    document = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=margin, rightMargin=margin,
+                                 topMargin=margin, bottomMargin=margin, title=title)
+    story = [Paragraph(escape(title), ParagraphStyle("title", parent=heading, fontSize=20,
+                                                     leading=24))]
+    grouped: dict[int, list] = {}
+    for chapter, chapter_title, number, step in _numbered(chapters):
+        cells = grouped.setdefault(chapter, [chapter_title])
+        cells.append([_still(cache_dir / step["png"], column),
+                      Paragraph(f"<b>Step {number}</b>  {escape(step['line'])}", body)])
+    for chapter, (chapter_title, *cells) in grouped.items():
+        story.append(Paragraph(f"{chapter}. {escape(chapter_title)}", heading))
+        rows = [cells[index:index + 2] + [""] * (2 - len(cells[index:index + 2]))
+                for index in range(0, len(cells), 2)]
+        table = Table(rows, colWidths=[column + gap / 2] * 2, hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), gap / 2),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]))
+        story.append(table)
+    document.build(story)
+
+
+def _handout_fonts() -> tuple[str, str]:
+    """DejaVu Sans, registered once: the lines hold Greek letters and symbols (σ, ŷ, ∂)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    names = {"DejaVuSans": "DejaVuSans.ttf", "DejaVuSans-Bold": "DejaVuSans-Bold.ttf"}
+    for name, file in names.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            path = HANDOUT_FONT / file
+            if not path.is_file():
+                raise FileNotFoundError(f"{path} is missing: install fonts-dejavu-core")
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold")
+    return tuple(names)
+
+
+def _still(path: Path, width: float):
+    """A step's still, scaled to the handout's column (full-size PNGs would bloat the PDF)."""
+    from PIL import Image as PillowImage
+    from reportlab.platypus import Image
+
+    picture = PillowImage.open(path).convert("RGB")
+    if picture.width > HANDOUT_STILL_WIDTH:
+        picture = picture.resize((HANDOUT_STILL_WIDTH,
+                                  round(picture.height * HANDOUT_STILL_WIDTH / picture.width)))
+    data = io.BytesIO()
+    picture.save(data, format="PNG")
+    return Image(data, width=width, height=width * picture.height / picture.width)
