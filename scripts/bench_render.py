@@ -9,12 +9,14 @@ voice: synthesis of the whole narration with Piper and with espeak-ng (CPU secon
 speech), a render with a voice whose lines are synthesised against the same render without one,
 and an unchanged re-run with a voice; and the Dask cluster: two local `dask worker`s against
 --jobs 2 at -ql (the cluster path's overhead), and from its per-scene times the expected wall time
-with 1 to 16 workers, at -ql and (unless --skip-hd) at 1080p60.
+with 1 to 16 workers, at -ql and (unless --skip-hd) at 1080p60. With --slides, only what the
+slides cost (`--formats mp4,slides`): a cold -ql --jobs 2 render with them against one without,
+and an unchanged re-run with them.
 Prints each wall time, wall seconds per second of video, the CPU seconds of the workers (less
 disturbed than wall time when others share the machine), and the ratios.
 
     python scripts/bench_render.py [--only SLUG,...] [--skip-encoders] [--skip-hd] [--voice-only]
-                                   [--cluster-only]
+                                   [--cluster-only] [--slides]
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ def main() -> None:
     parser.add_argument("--voice-only", action="store_true", help="only the voice's measurements")
     parser.add_argument("--cluster-only", action="store_true",
                         help="only the Dask cluster's measurements")
+    parser.add_argument("--slides", action="store_true",
+                        help="only the cost of slides.html, lecture.pptx and handout.pdf")
     parser.add_argument("--synth", help=argparse.SUPPRESS)  # internal: one timed synthesis
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one measured run, as JSON
     args = parser.parse_args()
@@ -72,6 +76,9 @@ def _bench(scratch: Path, args) -> None:
     print(f"lecture: {len(entries)} scenes ({only})\n")
     if args.voice_only:
         _bench_voice(scratch, entries, only)
+        return
+    if args.slides:
+        _bench_slides(scratch, only)
         return
     if args.cluster_only:
         _bench_cluster(scratch, only, hd=not args.skip_hd)
@@ -239,6 +246,28 @@ class _local_cluster:
             process.wait()
 
 
+def _bench_slides(scratch: Path, only: str) -> None:
+    """The slides on top of the lecture's render: the step videos are cut in each scene's worker
+    after its render, the three files assembled after the lecture; an unchanged re-run must
+    neither cut nor build them again."""
+    plain = _measure(scratch / "plain", only=only, quality="l", jobs=2)
+    video = plain["video_seconds"]
+    print(f"{'':<55} {'wall':>7}    wall s per video s   CPU s")
+    _row("nnlecture render -ql --jobs 2, cold", plain["wall"], video, cpu=plain["cpu"])
+    slides = _measure(scratch / "slides", only=only, quality="l", jobs=2, formats=["slides"])
+    _row("the same with --formats mp4,slides", slides["wall"], video,
+         f"+{100 * (slides['wall'] / plain['wall'] - 1):.1f} % wall, "
+         f"+{100 * (slides['cpu'] / plain['cpu'] - 1):.1f} % worker CPU", cpu=slides["cpu"])
+    print(f"  assembling: {plain['assemble']:.2f} s without slides, {slides['assemble']:.2f} s "
+          f"with them (slides.html, lecture.pptx, handout.pdf)")
+    again = _measure(scratch / "slides", only=only, quality="l", jobs=2, formats=["slides"])
+    if again["rendered"] or again["encoded"]:
+        sys.exit(f"the re-run with slides rendered {again['rendered']}, encoded {again['encoded']}")
+    _row("an unchanged re-run with slides (in-process)", again["wall"], video,
+         f"assembling {again['assemble']:.2f} s, nothing cut or built", cpu=again["cpu"])
+    print()
+
+
 def _one_synthesis(spec: dict) -> dict:
     """Every text spoken by one engine in this process, none cached: CPU s (this process and
     espeak-ng's), wall s, and the seconds of speech made."""
@@ -282,10 +311,11 @@ def _one_run(spec: dict) -> dict:
     report = render_lecture(registry.SCENES[0].title, entries, quality=spec["quality"],
                             jobs=spec["jobs"], media_dir=Path(spec["media_dir"]),
                             overrides=spec.get("overrides"), voice=voice,
-                            cluster=spec.get("cluster"))
+                            cluster=spec.get("cluster"), formats=tuple(spec.get("formats", ())))
     clips = report.out_dir / "clips"
     return {"video_seconds": report.lecture.duration, "rendered": sorted(report.rendered),
             "per_scene": report.rendered, "peak_mb": report.peak_mb,
+            "encoded": sorted(report.encoded),
             "render": report.render_seconds, "assemble": report.assemble_seconds,
             "cpu": sum(report.cpu_seconds.values()),
             "mp4_bytes": sum(path.stat().st_size for path in clips.glob("*.mp4"))}
