@@ -247,6 +247,8 @@ _PAGE = """<!DOCTYPE html>
   .reveal .bar {{ display: flex; justify-content: space-between; margin: 0; height: 48px;
                   line-height: 48px; font-size: 26px; color: #8B949E; }}
   .reveal video {{ display: block; width: 100%; height: auto; margin: 0; }}
+  .reveal .controls {{ color: #8B949E; }}
+  .reveal .progress {{ color: #8B949E; }}
 </style>
 </head>
 <body>
