@@ -112,15 +112,35 @@ def _frames(path) -> tuple[list[float], list[np.ndarray]]:
 
 
 @pytest.fixture(scope="module")
-def browser_page(presented):
-    """slides.html over a local static server, with every other request refused and recorded."""
+def browser():
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def browser_page(presented, browser):
+    """slides.html over a local static server, with every other request refused and recorded."""
     handler = functools.partial(RangeHandler, directory=str(presented.out_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}"
-    outside, failed = [], []
+    context, outside = _offline(browser, origin)
+    failed = []
+    page = context.new_page()
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(f"{origin}/slides.html")
+    yield page, outside, failed
+    context.close()
+    server.shutdown()
+
+
+def _offline(browser, origin: str):
+    """A browser context that lets through only URLs under ``origin`` and records the others."""
+    outside = []
 
     def only_local(route) -> None:
         if route.request.url.startswith(origin):
@@ -129,16 +149,9 @@ def browser_page(presented):
             outside.append(route.request.url)
             route.abort()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 720})
-        context.route("**/*", only_local)
-        page = context.new_page()
-        page.on("requestfailed", lambda request: failed.append(request.url))
-        page.goto(f"{origin}/slides.html")
-        yield page, outside, failed
-        browser.close()
-    server.shutdown()
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.route("**/*", only_local)
+    return context, outside
 
 
 CURRENT_VIDEO = "document.querySelector('section.step.present video')"
@@ -181,3 +194,13 @@ def test_the_speaker_view_shows_the_step_line(browser_page, lines):
         "document.querySelector('.speaker-controls-notes .value').textContent")
     notes.close()
     assert outside == [] and failed == []
+
+
+def test_slides_open_from_disk_with_no_server(presented, browser):
+    """A teacher double-clicks slides.html: file:// only, the first step plays."""
+    context, outside = _offline(browser, "file://")
+    page = context.new_page()
+    page.goto((presented.out_dir / "slides.html").as_uri())
+    page.wait_for_function(f"{CURRENT_VIDEO} && {CURRENT_VIDEO}.currentTime > 0", timeout=20_000)
+    context.close()
+    assert outside == []
