@@ -41,7 +41,8 @@ HANDOUT_FONT = Path("/usr/share/fonts/truetype/dejavu")   # the lecture's own fo
 HANDOUT_STILL_WIDTH = 960   # pixels of a still in the handout: about 270 dpi at its printed size
 SAMPLE = 8   # a frame's pixels are judged one in eight each way (stills, rest): plenty for a
              # share of drawn pixels, and cheap
-REST = 1.0   # mean level difference below which a frame equals the one before (encoder noise)
+REST = 4     # a frame is at rest if no judged pixel moved more levels than this since the frame
+             # before (x264's noise on a still picture: up to 3; a moving drawing: 5 and more)
 BACKGROUND = "#0E1116"      # the dark theme's background, around the videos
 
 
@@ -94,8 +95,9 @@ def cut_steps(clip: Path, record: Record, cache_dir: Path, slug: str) -> dict[st
 class _StepWriter:
     """One step's silent video, encoded as its frames arrive, and its still: the fullest frame
     at rest (the same as the frame before it: an animation's end, held while a line is said),
-    as the scene's poster is the fullest frame at an animation's end; a frame caught in a
-    cross-fade shows two drawings at once and would often be the fullest."""
+    as the scene's poster is the fullest frame at an animation's end (a frame caught in a
+    cross-fade shows two drawings at once and would often be the fullest); with none at rest,
+    the step's last frame."""
 
     def __init__(self, cache_dir: Path, slug: str, number: int, rate: Fraction, width: int,
                  height: int) -> None:
@@ -114,8 +116,8 @@ class _StepWriter:
         from scripts.lecture.clip import fullness
 
         sample = _sample(frame)
-        resting = self.last is not None and np.abs(sample - self.last).mean() < REST
-        rank = (bool(resting), fullness(sample))
+        resting = self.last is not None and np.abs(sample - self.last).max() <= REST
+        rank = (True, fullness(sample)) if resting else (False, 0.0)
         if rank >= self.rank:   # ties: the later frame, nearer the step's finished drawing
             self.best, self.rank = frame, rank
         self.last = sample.astype(np.int16)
