@@ -239,8 +239,9 @@ def _jobs(ctx, param, value: int) -> int:
                    "MEDIA_DIR/lecture/QUALITY/NAME/ (NAME: the file's name without .toml).")
 @click.option("--only", metavar="SLUG,...", callback=_only,
               help="A lecture of these scenes only (see `nnlecture list`), in lecture order.")
-@click.option("--formats", default="mp4", show_default=True, metavar="mp4,webm,gif",
-              callback=_formats, help="Clip formats; MP4 clips are always made, WebM and GIF on request.")
+@click.option("--formats", default="mp4", show_default=True, metavar="mp4,webm,gif,slides",
+              callback=_formats, help="Clip formats; MP4 clips are always made, WebM and GIF on "
+                                      "request; slides: slides.html, lecture.pptx, handout.pdf.")
 @click.option("--force", is_flag=True, help="Render every scene again, even when nothing changed.")
 @click.option("--cluster", metavar="ADDRESS",
               help="Render the scenes on the Dask cluster whose scheduler is at ADDRESS "
