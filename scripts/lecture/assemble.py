@@ -114,14 +114,16 @@ def _publish(staging: Path, out_dir: Path) -> None:
     """Rename every staged file into ``out_dir`` and remove what the new lecture does not have."""
     new = {path.relative_to(staging) for path in staging.rglob("*") if path.is_file()}
     with _holding_ctrl_c():
-        for folder in FOLDERS:
-            (out_dir / folder).mkdir(parents=True, exist_ok=True)
         for relative in sorted(new):
+            (out_dir / relative).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / relative, out_dir / relative)
-        for folder in FOLDERS:
-            for path in (out_dir / folder).iterdir():
+        for folder in FOLDERS:   # slides/ exists only in a lecture made with its slides
+            for path in (out_dir / folder).glob("*"):
                 if path.is_file() and path.relative_to(out_dir) not in new:
                     path.unlink()
+        for name in PRESENTING:   # slides of an earlier run would show files no longer there
+            if Path(name) not in new:
+                (out_dir / name).unlink(missing_ok=True)
 
 
 @contextmanager

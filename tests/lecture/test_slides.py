@@ -204,3 +204,14 @@ def test_slides_open_from_disk_with_no_server(presented, browser):
     page.wait_for_function(f"{CURRENT_VIDEO} && {CURRENT_VIDEO}.currentTime > 0", timeout=20_000)
     context.close()
     assert outside == []
+
+
+def test_a_lecture_without_slides_has_none_left_from_an_earlier_run(tmp_path):
+    plain = render(tmp_path, [QUICK])
+    assert not (plain.out_dir / "slides").exists()
+    render(tmp_path, [QUICK], formats=("slides",))
+    again = render(tmp_path, [QUICK])
+    assert again.report.rendered == {} and again.report.encoded == {}
+    assert not any((again.out_dir / name).exists() for name in PRESENTING)
+    assert list((again.out_dir / "slides").iterdir()) == []
+    assert "slides.html" not in (again.out_dir / "index.html").read_text()
