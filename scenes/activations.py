@@ -50,7 +50,8 @@ class ActivationsScene(LectureScene):
         p = self.palette
         axes = Axes(x_range=[*self.z_range, 1], y_range=[-1.5, 4, 1], x_length=7.0, y_length=5.0,
                     tips=False, axis_config={"color": p.muted, "stroke_width": 2,
-                                             "include_numbers": True, "font_size": 20})
+                                             "include_numbers": True,
+                                             "font_size": theme.TYPE.label})
         axes.to_edge(LEFT, buff=0.8).shift(DOWN * 0.45)
         z_label = MathTex("z", font_size=32, color=p.muted).next_to(axes.x_axis, RIGHT, buff=0.15)
         curves, legend = {}, VGroup()
