@@ -66,7 +66,7 @@ def outcome_label(verdict, chance: float) -> str:
     return {
         Outcome.WELL: "learned well",
         Outcome.PARTLY: "learned partly",
-        Outcome.CHANCE: f"at chance ({chance:g}%)",
+        Outcome.CHANCE: f"no better than guessing ({chance:g}%)",
         Outcome.OVERFITTED: "overfitted",
     }[verdict.outcome]
 
