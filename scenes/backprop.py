@@ -117,11 +117,12 @@ class BackpropScene(LectureScene):
         return VGroup(*(cell for cell in cells[r] if cell is not None))
 
     def _plated(self, mobject) -> VGroup:
-        """``mobject`` on a plate of the background colour, to read over the edges."""
+        """``mobject`` on a plate of the background colour, to read over the edges and neurons
+        (drawn above them even after they are animated again)."""
         plate = SurroundingRectangle(mobject, color=self.palette.background,
                                      fill_color=self.palette.background, fill_opacity=0.85,
                                      stroke_width=0, buff=0.04, corner_radius=0.04)
-        return VGroup(plate, mobject)
+        return VGroup(plate, mobject).set_z_index(1)
 
     def _show_labels(self, labels: dict[tuple, VGroup]) -> list[Animation]:
         """Fade in numbers on the diagram, remembering them to avoid and to fade later."""
