@@ -33,7 +33,8 @@ RENDERER_FILES = ("scripts/rendering.py", "scripts/lecture/clip.py", "scripts/le
 @dataclass
 class Record:
     """What a finished render left in the cache: ``files`` maps a kind (mp4, wav, srt, vtt, png,
-    webm, gif) to a file name in the cache folder; ``lines`` are the narration's whole lines
+    webm, gif; with slides, ``slides`` for the steps' manifest and ``stepN.mp4``, ``stepN.png``
+    for each step, see ``slides.cut_steps``) to a file name in the cache folder; ``lines`` are the narration's whole lines
     ([start, end, caption, spoken text], seconds; for the transcript and the recording script);
     ``takes`` a digest of the voice's takes of those lines (see ``clip.takes_digest``);
     ``missing_takes`` the lines a recorded voice had no take for."""
