@@ -9,6 +9,8 @@ are removed.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import signal
@@ -73,12 +75,21 @@ def _chapters(scenes) -> list[media.Chapter]:
     return chapters
 
 
-def _voice(scenes, cache_dir: Path) -> np.ndarray | None:
-    """The lecture's voice track: the clips' tracks end to end (each exactly as long as its
-    video), or None for a silent lecture."""
+def _voice(scenes, cache_dir: Path) -> Path | None:
+    """The lecture's voice: the clips' tracks end to end (each exactly as long as its video),
+    encoded once as AAC and cached by what made them, so that a re-run with nothing changed
+    copies it instead of encoding minutes of audio again; None for a silent lecture."""
     if not scenes or any("wav" not in record.files for _, record in scenes):
         return None
-    return np.concatenate([audio.read_wav(cache_dir / record.files["wav"]) for _, record in scenes])
+    made_of = [[entry.slug, record.key, record.takes, record.duration] for entry, record in scenes]
+    digest = hashlib.sha256(json.dumps(made_of).encode()).hexdigest()[:16]
+    target = cache_dir / f"lecture-voice-{digest}.m4a"
+    if not target.exists():
+        for stale in cache_dir.glob("lecture-voice-*.m4a"):
+            stale.unlink()
+        audio.write_aac(np.concatenate([audio.read_wav(cache_dir / record.files["wav"])
+                                        for _, record in scenes]), target)
+    return target
 
 
 def _clips(scenes, cache_dir: Path, staging: Path, formats: tuple[str, ...]) -> None:

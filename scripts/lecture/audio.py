@@ -92,6 +92,15 @@ def add_audio(video: Path, samples: np.ndarray | None, target: Path) -> None:
                 output.mux(packet)
 
 
+def write_aac(samples: np.ndarray, target: Path) -> None:
+    """``samples`` (48 kHz mono float) as an AAC audio file (M4A), written whole or not at all."""
+    with writing(target) as partial:
+        with av.open(str(partial), mode="w", format="mp4") as output:
+            stream = audio_stream(output, "aac")
+            for packet in encode(stream, samples):
+                output.mux(packet)
+
+
 def audio_stream(output, codec: str):
     """A new 48 kHz mono audio stream of ``output`` (aac or libopus)."""
     stream = output.add_stream(codec, rate=RATE, layout="mono")

@@ -7,6 +7,7 @@ media ``mdat``), which Manim does not do, so a browser starts playing before the
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -52,16 +53,14 @@ def remux(source: Path, target: Path) -> None:
 
 
 def join(clips: list[Path], target: Path, *, title: str | None, chapters: list[Chapter],
-         voice=None) -> None:
+         voice: Path | None = None) -> None:
     """Concatenate same-format H.264 clips by stream copy, shifting each one's timestamps, and
-    add ``voice`` (48 kHz mono samples for the whole timeline, or None) as AAC audio, interleaved.
+    copy the audio of ``voice`` (a file with the whole timeline's AAC, or None), interleaved.
 
     Clips from one quality share their encoder settings, hence their SPS/PPS, so the first clip's
     stream parameters describe them all (Manim joins its own segments the same way).
     """
-    from scripts.lecture import audio
-
-    with writing(target) as partial:
+    with writing(target) as partial, _audio_packets(voice) as (sound_template, pending):
         with av.open(str(partial), mode="w", format="mp4", options=FASTSTART) as output:
             if title:
                 output.metadata["title"] = title
@@ -70,8 +69,8 @@ def join(clips: list[Path], target: Path, *, title: str | None, chapters: list[C
                 out_stream = output.add_stream_from_template(template=template)
                 if chapters:
                     output.set_chapters(_chapter_dicts(chapters, template.time_base))
-            sound = audio.audio_stream(output, "aac") if voice is not None else None
-            pending = audio.encode(sound, voice) if sound is not None else []
+            sound = (output.add_stream_from_template(template=sound_template)
+                     if sound_template is not None else None)
             offset = Fraction(0)
             for clip in clips:
                 with av.open(str(clip)) as source:
@@ -92,6 +91,17 @@ def join(clips: list[Path], target: Path, *, title: str | None, chapters: list[C
                         output.mux(packet)
                     offset += end * stream.time_base
             _mux_until(output, sound, pending, None)
+
+
+@contextmanager
+def _audio_packets(path: Path | None):
+    """(the audio stream, its packets) of ``path``, for copying; (None, []) without one."""
+    if path is None:
+        yield None, []
+        return
+    with av.open(str(path)) as source:
+        stream = source.streams.audio[0]
+        yield stream, [packet for packet in source.demux(stream) if packet.dts is not None]
 
 
 def _mux_until(output, stream, packets: list, seconds: Fraction | None) -> list:

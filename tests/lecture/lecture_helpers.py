@@ -19,6 +19,7 @@ class Rendered:
     out_dir: Path
     report: Report
     output: str     # the progress board as printed
+    voice: object = None   # the VoiceSettings it was rendered with (render again with the same)
 
 
 def render(media_dir: Path, entries, **options) -> Rendered:
@@ -28,7 +29,7 @@ def render(media_dir: Path, entries, **options) -> Rendered:
     report = render_lecture(registry.SCENES[0].title, list(entries), quality=QUALITY,
                             media_dir=media_dir, overrides=dict(TINY), write=printed.append,
                             **options)
-    return Rendered(media_dir, report.out_dir, report, "".join(printed))
+    return Rendered(media_dir, report.out_dir, report, "".join(printed), options.get("voice"))
 
 
 def top_level_atoms(path: Path) -> list[str]:

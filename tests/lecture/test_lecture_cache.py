@@ -18,7 +18,7 @@ SETTINGS = {**quality_settings(QUALITY), **LECTURE_SETTINGS, **TINY}
 def test_a_second_run_with_nothing_changed_renders_no_scene(tiny_lecture, tmp_path):
     before = {path: path.read_bytes() for path in tiny_lecture.out_dir.rglob("*") if path.is_file()}
     started = time.perf_counter()
-    again = render(tiny_lecture.media_dir, registry.SCENES)
+    again = render(tiny_lecture.media_dir, registry.SCENES, voice=tiny_lecture.voice)
     elapsed = time.perf_counter() - started
     assert again.report.rendered == {} and again.report.encoded == {}
     assert again.report.cached == registry.slugs()
