@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (or, without root and sudo, names) the Debian/Ubuntu packages that Manim needs:
 # a compiler, Python headers and venv, cairo and pango to build pycairo/manimpango, and a
-# minimal TeX with dvisvgm for MathTex. With the argument `test`, also what only the tests need:
+# minimal TeX with dvisvgm for MathTex, espeak-ng, and npm when there is none. With the argument
+# `test`, also what only the tests need:
 # chromium, in which the lecture's index.html is played (driven by Playwright, no browser download).
 # Fast when everything is there already: one dpkg-query, no apt-get.
 set -euo pipefail
@@ -12,6 +13,8 @@ PACKAGES=(
   texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm cm-super-minimal
   espeak-ng  # the draft and test voice (scripts/voice)
 )
+# npm vendors reveal.js for the slides (Makefile); Debian's package only where there is no npm yet.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 TEST_PACKAGES=(chromium)
 if [[ "${1:-}" == "test" ]]; then
   PACKAGES+=("${TEST_PACKAGES[@]}")
