@@ -139,3 +139,24 @@ def test_recorded_takes_replace_lines_and_a_new_take_rerenders_only_its_scene(tm
     second = render(tmp_path, [QUICK, OTHER], voice=settings)
     assert list(second.report.rendered) == ["other"] and second.report.cached == ["quick"]
     assert second.report.missing_takes["other"] == ["Sigma of z is one half here."]
+
+
+def test_the_recording_script_lists_every_line_with_its_take(tmp_path):
+    """`nnlecture script` reads each scene's lines without rendering video, the overridden line
+    as said; its status names the take still missing."""
+    from scripts.lecture.lines import narration_lines
+    from scripts.voice.script import take_status, write_script
+
+    scenes = narration_lines([QUICK, OTHER], tmp_path)
+    assert scenes == [
+        ("quick", QUICK.title, ["A square appears.", "It becomes a circle."]),
+        ("other", OTHER.title, ["A triangle turns.",
+                                ("σ(z) = 0.5 here.", "Sigma of z is one half here.")]),
+    ]
+    takes = tmp_path / "narration"
+    record_take("A square appears.", takes, tmp_path)
+    script = write_script(scenes, tmp_path, takes).read_text(encoding="utf-8")
+    assert f"`{take_name('Sigma of z is one half here.')}`" in script
+    status = take_status(scenes, takes)
+    assert [line.caption for line in status.recorded] == ["A square appears."]
+    assert len(status.missing) == 3 and status.orphaned == []
