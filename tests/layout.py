@@ -298,3 +298,29 @@ def check_config(name: str, folder: str, overrides: dict) -> tuple[str, dict, di
         except RenderError as err:
             errors[entry.slug] = str(err)
     return name, checks, errors
+
+
+def render_one(slug: str, path: str | None, folder: str, frame_only: bool, overrides: dict):
+    """Render scene ``slug`` of the config at ``path`` (None: defaults) into ``folder`` with the
+    layout check, in a worker process of a pool; returns (RenderedScene, LayoutCheck). Each scene
+    has its own LaTeX and Text folders (Manim's LaTeX clean-up would race between workers)."""
+    import manimpango
+
+    from scenes import base, registry
+    from scripts.lecture.clip import scene_dirs
+    from scripts.rendering import render_scene
+
+    if not getattr(manimpango.text2svg, "wide", False):
+        manimpango.text2svg = wide_text_canvas(manimpango.text2svg)
+        manimpango.text2svg.wide = True
+    if path is None:
+        os.environ.pop(base.CONFIG_ENV, None)
+    else:
+        os.environ[base.CONFIG_ENV] = path
+    base.lecture_config.cache_clear()
+    base.lecture_data.cache_clear()
+    check = LayoutCheck(slug)
+    result = render_scene(registry.get(slug), Path(folder), frame_only=frame_only,
+                          overrides={**overrides, **scene_dirs(Path(folder), slug)},
+                          progress=False, on_play=check)
+    return result, check

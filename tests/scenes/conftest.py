@@ -11,10 +11,12 @@ import pytest
 from nnmath.config import load_config
 from nnmath.lecture_data import LectureData
 from scenes import base, registry
-from scripts.rendering import render_scene
-from layout import CONFIGS, LayoutCheck, check_config, wide_text_canvas
+from layout import CONFIGS, check_config, render_one, wide_text_canvas
 
 TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
+# Seconds each scene took to render at the tiny size (so the slowest start first).
+EXPECTED_SECONDS = {"backprop": 10, "summary": 9, "gradient_descent": 8, "neuron": 5,
+                    "activations": 5, "black_box": 4}
 OTHER_SEED = """seed = 7
 [training]
 epochs = 1500
@@ -43,19 +45,18 @@ def layout_checks() -> dict:
 
 
 def render_checked(path, folder, checks: dict, *, frame_only: bool) -> dict:
-    """Render every scene for the config at ``path`` (None: defaults) with the layout check;
-    slug -> RenderedScene, and ``checks`` gets slug -> LayoutCheck."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        _use_config(monkeypatch, path)
-        _text_as_at_full_size(monkeypatch)
-        results = {}
-        for entry in registry.SCENES:
-            checks[entry.slug] = LayoutCheck(entry.slug)
-            results[entry.slug] = render_scene(entry, folder, frame_only=frame_only,
-                                               overrides=TINY, progress=False,
-                                               on_play=checks[entry.slug])
-        _use_config(monkeypatch, None)
-    return results
+    """Render every scene for the config at ``path`` (None: defaults) with the layout check,
+    two at a time in worker processes (longest first); slug -> RenderedScene, and ``checks``
+    gets slug -> LayoutCheck."""
+    slugs = sorted(registry.slugs(), key=lambda slug: -EXPECTED_SECONDS.get(slug, 0))
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("forkserver"),
+                             max_tasks_per_child=1) as pool:
+        done = pool.map(render_one, slugs, [str(path) if path else None] * len(slugs),
+                        [str(folder)] * len(slugs), [frame_only] * len(slugs),
+                        [TINY] * len(slugs))
+        found = dict(zip(slugs, done))
+    checks.update({slug: found[slug][1] for slug in registry.slugs()})
+    return {slug: found[slug][0] for slug in registry.slugs()}
 
 
 @pytest.fixture(scope="session")
