@@ -146,7 +146,9 @@ def main() -> None:
     """Render an animated lecture on neural networks, in which every number is computed.
 
     Start with `nnlecture list`, look at one scene with `nnlecture preview SLUG`, and render the
-    whole lecture with `nnlecture render`. `nnlecture doctor` checks the tools Manim needs.
+    whole narrated lecture with `nnlecture render` (`--formats mp4,slides` adds slides to present
+    live; `--cluster ADDRESS` renders on a Dask cluster). `nnlecture script` writes the narration
+    for recording it in your own voice; `nnlecture doctor` checks the tools and voices.
     """
 
 
