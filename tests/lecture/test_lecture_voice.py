@@ -108,12 +108,12 @@ def test_a_second_render_synthesises_and_renders_nothing(narrated):
     assert {path: path.stat().st_mtime_ns for path in voice_dir.iterdir()} == before
 
 
-def record_take(text: str, folder: Path, media_dir: Path) -> Path:
-    """A 'teacher's take' of ``text``: espeak's voice, resampled to 44.1 kHz stereo FLAC, with
-    half a second of silence before it (which must be trimmed)."""
+def record_take(text: str, folder: Path, media_dir: Path, say: str | None = None) -> Path:
+    """A 'teacher's take' of ``text`` (saying ``say`` if given): espeak's voice, resampled to
+    44.1 kHz stereo FLAC, with half a second of silence before it (which must be trimmed)."""
     from scripts.voice import make_voice
 
-    take = make_voice(espeak(media_dir / "synth")).speak(text)
+    take = make_voice(espeak(media_dir / "synth")).speak(say or text)
     samples = np.concatenate([np.zeros(audio.RATE // 2, np.float32), audio.read_wav(take.wav)])
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{take_name(text)}.flac"
@@ -160,3 +160,26 @@ def test_the_recording_script_lists_every_line_with_its_take(tmp_path):
     status = take_status(scenes, takes)
     assert [line.caption for line in status.recorded] == ["A square appears."]
     assert len(status.missing) == 3 and status.orphaned == []
+
+
+def test_a_longer_take_lengthens_its_step_and_moves_every_later_caption_by_as_much(tmp_path):
+    takes = tmp_path / "narration"
+    settings = replace(espeak(tmp_path), engine="recorded", recordings=takes, fallback="espeak")
+    synthetic = render(tmp_path, [QUICK], voice=settings)
+    before = load_record(cache_dir(synthetic), "quick").lines
+    cues_before = captions.read_srt(synthetic.out_dir / "clips" / "quick.srt")
+    record_take("A square appears.", takes, tmp_path,
+                say="A square appears, slowly, on the left, and then it waits for us.")
+    recorded = render(tmp_path, [QUICK], voice=settings)
+    after = load_record(cache_dir(recorded), "quick").lines
+    cues_after = captions.read_srt(recorded.out_dir / "clips" / "quick.srt")
+    longer = (after[0][1] - after[0][0]) - (before[0][1] - before[0][0])   # more speech
+    shift = after[1][0] - before[1][0]                                      # the next step's start
+    assert longer > 1.0 and recorded.report.missing_takes == {"quick": ["It becomes a circle."]}
+    assert abs(shift - longer) <= 1 / 15 + FRAME   # the step grows by the speech, to the frame
+    later = [cue for cue in cues_before if cue.start >= before[1][0] - 1e-6]
+    moved = [cue for cue in cues_after if cue.start >= after[1][0] - 1e-6]
+    assert len(later) == len(moved) > 0
+    for old, new in zip(later, moved):
+        assert new.start - old.start == pytest.approx(shift, abs=1e-3)
+        assert new.text == old.text
