@@ -63,7 +63,7 @@ class NarrationLine:
     start: float        # scene time at which the step begins (frame-exact)
     duration: float     # the whole step
     text: str           # the caption
-    spoken: float = 0.0  # seconds of speech (0 without a voice)
+    speech: float = 0.0  # seconds of speech (0 without a voice)
     take: object = None  # the voice's take (its ``wav``), None without a voice
     say: str | None = None  # how the line is said when that differs from its caption
 

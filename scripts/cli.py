@@ -88,8 +88,7 @@ def _voice_settings(config, config_path: Path | None, engine: str | None, media_
     engine = engine or config.voice.engine
     if engine == "none":
         return None
-    folder = config_path.resolve().parent if config_path else Path.cwd()
-    settings = VoiceSettings(engine=engine, recordings=folder / config.voice.recordings,
+    settings = VoiceSettings(engine=engine, recordings=_recordings(config, config_path),
                              cache_dir=media_dir.resolve() / ".manim" / "voice",
                              fallback=config.voice.fallback)
     try:
@@ -97,6 +96,13 @@ def _voice_settings(config, config_path: Path | None, engine: str | None, media_
     except VoiceError as err:
         raise CliError(str(err)) from None
     return settings
+
+
+def _recordings(config, config_path: Path | None) -> Path:
+    """The teacher's takes: the config's voice.recordings, relative to the config file (or to
+    the current folder without one)."""
+    folder = config_path.resolve().parent if config_path else Path.cwd()
+    return folder / config.voice.recordings
 
 
 def _require_render_tools() -> None:
@@ -397,8 +403,7 @@ def script(config_path: Path | None, out: Path, status: bool, media_dir: Path) -
     from scripts.lecture.lines import narration_lines
     from scripts.voice.script import status_report, take_status, write_script
 
-    folder = config_path.resolve().parent if config_path else Path.cwd()
-    recordings = folder / config.voice.recordings
+    recordings = _recordings(config, config_path)
     try:
         scenes = narration_lines(registry.SCENES, media_dir,
                                  report=lambda text: click.echo(text, err=True))

@@ -37,7 +37,6 @@ class RenderedScene:
     displayed: dict = field(default_factory=dict)   # facts path -> every number shown, as shown
     decimals: dict = field(default_factory=dict)    # facts path -> its decimals on screen
     drawn: dict = field(default_factory=dict)       # values drawn as shapes (heatmaps, paths)
-    narration: list = field(default_factory=list)   # the scene's narration lines, in order
     steps: list = field(default_factory=list)       # scenes.base.NarrationLine per line: times, take
 
 
@@ -130,7 +129,6 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
         displayed=dict(getattr(scene, "displayed", {})),
         decimals=dict(getattr(scene, "decimals", {})),
         drawn=dict(getattr(scene, "drawn", {})),
-        narration=[line.text for line in getattr(scene, "narration", [])],
         steps=list(getattr(scene, "narration", [])),
     )
 

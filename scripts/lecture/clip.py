@@ -42,8 +42,13 @@ class Job:
 
     @property
     def label(self) -> str:
-        """The job's name in progress events: its slug, prefixed by its lecture's when several."""
-        return f"{self.lecture}/{self.entry.slug}" if self.lecture else self.entry.slug
+        return label(self.lecture, self.entry.slug)
+
+
+def label(lecture: str, slug: str) -> str:
+    """A scene's name in progress events: its slug, prefixed by its lecture's when several
+    lectures render at once."""
+    return f"{lecture}/{slug}" if lecture else slug
 
 
 def scene_dirs(media_dir: Path, slug: str) -> dict[str, str]:
@@ -100,15 +105,13 @@ def _render(job: Job, report: Callable[[float], None]) -> Record:
     length = float(measured)
     track = None
     if speaker.voice is not None:
-        track = audio.level(audio.voice_track([(step.start, step.take.wav)
-                                               for step in rendered.steps
-                                               if step.take is not None], measured))
+        track = voice_track(rendered, measured)
         files["wav"] = f"{slug}.wav"
         audio.write_wav(track, cache_dir / files["wav"])
     audio.add_audio(rendered.video, track, cache_dir / files["mp4"])
     rendered.video.unlink()
-    lines = [[step.start, step.start + (step.spoken or step.duration), step.text, said]
-             for step, said in zip(rendered.steps, speaker.said(rendered.steps))]
+    lines = [[step.start, step.start + (step.speech or step.duration), step.text,
+              step.say or speaker.spoken_form(step.text)] for step in rendered.steps]
     if rendered.captions is not None:
         whole = captions.fit(captions.read_srt(rendered.captions), length)
         cues = [part for cue in whole for part in captions.standard_cues(cue, speaker.length)]
@@ -122,11 +125,17 @@ def _render(job: Job, report: Callable[[float], None]) -> Record:
                   missing_takes=speaker.missing())
 
 
+def voice_track(rendered, length) -> np.ndarray:
+    """A scene's voice track: its steps' takes at their start times, ``length`` seconds long,
+    levelled towards the takes' loudness."""
+    return audio.level(audio.voice_track([(step.start, step.take.wav) for step in rendered.steps
+                                          if step.take is not None], length))
+
+
 def add_voice(rendered) -> None:
     """Give a previewed scene's video (rendered with a voice) its voice track, in place."""
-    track = audio.voice_track([(step.start, step.take.wav) for step in rendered.steps
-                               if step.take is not None], media.duration(rendered.video))
-    audio.add_audio(rendered.video, audio.level(track), rendered.video)
+    audio.add_audio(rendered.video, voice_track(rendered, media.duration(rendered.video)),
+                    rendered.video)
 
 
 def takes_digest(keys: list[str]) -> str:
@@ -143,29 +152,20 @@ class Speaker:
         from scripts.voice import make_voice, spoken_form
 
         self.spoken_form = spoken_form
-        self.texts: list[str] = []
         self.voice = make_voice(settings) if settings is not None else None
         if self.voice is not None and self.voice.engine == "none":
             self.voice = None
 
     def speak(self, line: str, spoken: str | None):
-        text = spoken or self.spoken_form(line)
-        self.texts.append(text)
-        return self.voice.speak(text)
-
-    def said(self, steps: list) -> list[str]:
-        """What was said for each step (the spoken form of its caption without a voice)."""
-        texts = iter(self.texts)
-        return [next(texts) if step.take is not None else self.spoken_form(step.text)
-                for step in steps]
+        return self.voice.speak(spoken or self.spoken_form(line))
 
     def length(self, text: str) -> int:
         """Characters of ``text`` as said: cues share a line's time in this proportion."""
         return len(self.spoken_form(text))
 
     def missing(self) -> list[str]:
-        """Lines that had no recorded take (recorded voice only)."""
-        return list(getattr(self.voice, "missing", []) or [])
+        """Lines that had no recorded take (only a recorded voice has any)."""
+        return list(self.voice.missing) if self.voice is not None else []
 
 
 class PosterPicker:

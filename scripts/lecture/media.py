@@ -47,11 +47,6 @@ def duration(path: Path) -> Fraction:
         return (max(ends) - min(starts)) * stream.time_base
 
 
-def remux(source: Path, target: Path) -> None:
-    """Copy ``source``'s video into ``target`` with faststart (and without Manim's comment)."""
-    join([source], target, title=None, chapters=[])
-
-
 def join(clips: list[Path], target: Path, *, title: str | None, chapters: list[Chapter],
          voice: Path | None = None) -> None:
     """Concatenate same-format H.264 clips by stream copy, shifting each one's timestamps, and

@@ -19,7 +19,7 @@ from scenes.registry import SceneEntry
 from scripts.lecture import progress
 from scripts.lecture.assemble import Lecture, assemble
 from scripts.lecture.cache import Record, load_record, record_path, save_record, scene_key
-from scripts.lecture.clip import Job, takes_digest
+from scripts.lecture.clip import Job, label, takes_digest
 from scripts.lecture.files import place
 from scripts.lecture.workers import Event, run_jobs
 from scripts.rendering import quality_settings
@@ -220,7 +220,7 @@ def _cache_dir(media_dir: Path, quality: str, lecture: LectureSpec) -> Path:
 
 
 def _label(lecture: LectureSpec, entry: SceneEntry) -> str:
-    return f"{lecture.name}/{entry.slug}" if lecture.name else entry.slug
+    return label(lecture.name, entry.slug)
 
 
 def _unique(plan: list[Job]) -> tuple[list[Job], dict[str, list[Job]]]:

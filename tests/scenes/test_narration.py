@@ -8,14 +8,16 @@ import pytest
 from nnmath.config import load_config
 from nnmath.lecture_data import LectureData
 from nnmath.verdicts import Limit, Outcome, compare_sizes, contrast, judge
-from scenes import base, registry
+from scenes import registry
 from scenes.hidden_sizes import HiddenSizesScene
 from scenes.narration import (
     descent_view, linearity, loss_ends, summary_result, training_result,
 )
 from scripts.rendering import render_scene
 
-TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
+from conftest import TINY, _use_config
+
+
 SLUGS = ("training", "hidden_sizes", "summary")
 AT_CHANCE = """[data]
 name = "circles"
@@ -29,17 +31,11 @@ hidden_sizes = [1, 4]
 def _render(folder, path) -> tuple[LectureData, dict]:
     """(LectureData, slug -> narration lines) for the config at ``path`` (None: defaults)."""
     with pytest.MonkeyPatch.context() as monkeypatch:
-        if path is None:
-            monkeypatch.delenv(base.CONFIG_ENV, raising=False)
-        else:
-            monkeypatch.setenv(base.CONFIG_ENV, str(path))
-        base.lecture_config.cache_clear()
-        base.lecture_data.cache_clear()
-        lines = {entry.slug: render_scene(entry, folder, frame_only=True, overrides=TINY,
-                                          progress=False).narration
+        _use_config(monkeypatch, path)
+        lines = {entry.slug: [step.text for step in render_scene(
+                     entry, folder, frame_only=True, overrides=TINY, progress=False).steps]
                  for entry in registry.SCENES if entry.slug in SLUGS}
-        base.lecture_config.cache_clear()
-        base.lecture_data.cache_clear()
+        _use_config(monkeypatch, None)
     return LectureData.build(load_config(None if path is None else str(path))), lines
 
 
