@@ -8,7 +8,6 @@ is the clips' tracks end to end, encoded once: the joints are sample-exact and c
 
 from __future__ import annotations
 
-import wave
 from fractions import Fraction
 from pathlib import Path
 
@@ -16,8 +15,9 @@ import av
 import numpy as np
 
 from scripts.lecture.files import writing
+from scripts.voice import audio as takes
+from scripts.voice.audio import RATE   # 48 kHz mono, the takes' format
 
-RATE = 48_000          # Hz, mono
 AAC_BITRATE = 96_000   # speech in mono: transparent at 96 kb/s
 OPUS_BITRATE = 48_000
 FRAME = 1024           # samples per encoded audio frame
@@ -30,23 +30,17 @@ def samples_for(seconds: Fraction | float) -> int:
 
 
 def read_wav(path: Path) -> np.ndarray:
-    """A 48 kHz mono 16-bit WAV as float32 samples in [-1, 1]."""
-    with wave.open(str(path), "rb") as handle:
-        if (handle.getframerate(), handle.getnchannels(), handle.getsampwidth()) != (RATE, 1, 2):
-            raise ValueError(f"{path}: expected 48 kHz mono 16-bit PCM")
-        data = np.frombuffer(handle.readframes(handle.getnframes()), dtype="<i2")
-    return data.astype(np.float32) / 32768
+    """A take or a clip's track (48 kHz mono 16-bit WAV) as float32 samples for the encoders."""
+    samples, rate = takes.read_wav(path)
+    if rate != RATE:
+        raise ValueError(f"{path}: expected {RATE} Hz, got {rate}")
+    return samples.astype(np.float32)
 
 
 def write_wav(samples: np.ndarray, target: Path) -> None:
-    """``samples`` (float, [-1, 1]) as a 48 kHz mono 16-bit WAV, written whole or not at all."""
-    pcm = (np.clip(samples, -1, 1) * 32767).round().astype("<i2")
+    """``samples`` as the takes' WAV format, written whole or not at all."""
     with writing(target) as partial:
-        with wave.open(str(partial), "wb") as handle:
-            handle.setnchannels(1)
-            handle.setsampwidth(2)
-            handle.setframerate(RATE)
-            handle.writeframes(pcm.tobytes())
+        takes.write_wav(partial, samples)
 
 
 def voice_track(lines: list[tuple[float, Path]], seconds: Fraction | float) -> np.ndarray:
