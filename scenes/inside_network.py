@@ -21,7 +21,7 @@ from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.edge_labels import place_on_edges
 from scenes.mobjects.heatmap import Heatmap, colorbar
 from scenes.mobjects.network_diagram import NetworkDiagram
-from scenes.narration import decision_map_intro
+from scenes.narration import decision_map_caption, decision_map_intro
 from scenes.notation import DATASET_NAME
 
 FRAME_LEFT, FRAME_RIGHT = theme.FRAME.left, theme.FRAME.right     # the frame's margins
@@ -132,7 +132,8 @@ class InsideNetworkScene(LectureScene):
                                     height=MINI_MAP_HEIGHT)
         self.mini_map.move_to([PANEL_X, 0.75, 0])
         dots = self.mini_map.dots(dataset.X_train, dataset.y_train, radius=0.028)
-        caption = Text(f"what it learned on the {DATASET_NAME[self.data.config.data.name]}",
+        data_name = DATASET_NAME[self.data.config.data.name]
+        caption = Text(decision_map_caption(self.data.training_verdict, data_name),
                        font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted)
         _inside_frame(caption.next_to(self.mini_map, UP, buff=0.15))
         self.narrate(decision_map_intro(self.data.training_verdict),

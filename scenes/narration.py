@@ -135,6 +135,14 @@ def decision_map_intro(verdict) -> str:
     return "What it learned: orange is class zero, blue class one."
 
 
+def decision_map_caption(verdict, dataset: str) -> str:
+    """The caption over that map: it says "learned" only when the network did better than
+    chance."""
+    if verdict.outcome is Outcome.CHANCE:
+        return f"its decision map on the {dataset}"
+    return f"what it learned on the {dataset}"
+
+
 def descent_view(verdict) -> str:
     """The training path seen from above on the real loss: downhill only if the loss fell."""
     if verdict.loss_end < verdict.loss_start:

@@ -11,7 +11,7 @@ from nnmath.verdicts import Limit, Outcome, compare_sizes, contrast, judge
 from scenes import registry
 from scenes.hidden_sizes import HiddenSizesScene
 from scenes.narration import (
-    descent_view, linearity, loss_ends, summary_result, training_result,
+    decision_map_caption, descent_view, linearity, loss_ends, summary_result, training_result,
 )
 from scripts.rendering import render_scene
 
@@ -152,6 +152,11 @@ def test_why_it_got_no_further():
     assert "never brought its loss below where it started" in said(
         training_result(stuck, "XOR", 55, 50, 50))
     assert descent_view(stuck) != descent_view(judged(1.0, 0.95))
+
+
+def test_the_decision_map_says_learned_only_above_chance():
+    assert decision_map_caption(judged(1.0, 0.95), "two moons") == "what it learned on the two moons"
+    assert "learned" not in decision_map_caption(judged(0.52, 0.5), "two moons")
 
 
 def test_losses_close_together_carry_over_only_when_it_learned():
