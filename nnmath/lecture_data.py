@@ -419,19 +419,25 @@ def _path_epochs(epochs, snapshot_epochs):
     return tuple(sorted(set(spaced.tolist()) | set(snapshot_epochs) | {0, epochs}))
 
 
+def _train_at(config, rate, params, dataset, activation, snapshot_epochs=(), progress=None):
+    """``train`` with the config's loss, reduction and epochs at learning rate ``rate``."""
+    return train(
+        params,
+        dataset,
+        activation,
+        config.training.loss,
+        config.training.reduction,
+        rate,
+        config.training.epochs,
+        snapshot_epochs,
+        progress,
+    )
+
+
 def _train(config, what, params, dataset, activation, snapshot_epochs, progress=None):
     try:
-        return train(
-            params,
-            dataset,
-            activation,
-            config.training.loss,
-            config.training.reduction,
-            config.training.learning_rate,
-            config.training.epochs,
-            snapshot_epochs,
-            _reporter(progress, what),
-        )
+        return _train_at(config, config.training.learning_rate, params, dataset, activation,
+                         snapshot_epochs, _reporter(progress, what))
     except TrainingDiverged as err:
         raise TrainingDiverged(f"{what}: {err} (training.learning_rate in the config)") from None
 
@@ -443,17 +449,7 @@ def _train_side(config, params, dataset, activation, progress=None):
     rate = config.training.learning_rate
     for _ in range(MAX_RATE_HALVINGS):
         try:
-            history = train(
-                params,
-                dataset,
-                activation,
-                config.training.loss,
-                config.training.reduction,
-                rate,
-                config.training.epochs,
-                progress=progress,
-            )
-            return history, rate
+            return _train_at(config, rate, params, dataset, activation, progress=progress), rate
         except TrainingDiverged:
             rate /= 2
     raise TrainingDiverged(
