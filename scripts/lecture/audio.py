@@ -8,6 +8,7 @@ is the clips' tracks end to end, encoded once: the joints are sample-exact and c
 
 from __future__ import annotations
 
+import io
 from fractions import Fraction
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from scripts.voice.audio import RATE   # 48 kHz mono, the takes' format
 AAC_BITRATE = 96_000   # speech in mono: transparent at 96 kb/s
 OPUS_BITRATE = 48_000
 FRAME = 1024           # samples per encoded audio frame
+CONTAINERS = {"aac": "mp4", "libopus": "webm"}
+ENCODE_TRIES = 3       # encode, measure the true peak, lower: rarely needs a second round
 
 
 def samples_for(seconds: Fraction | float) -> int:
@@ -57,16 +60,12 @@ def voice_track(lines: list[tuple[float, Path]], seconds: Fraction | float) -> n
 
 
 def level(track: np.ndarray) -> np.ndarray:
-    """``track`` with one gain that brings its integrated loudness to the takes' target (-16
-    LUFS) as far as its true peak allows: short lines between pauses measure below their takes'
-    level, because BS.1770's 400 ms blocks straddle the pauses."""
-    from scripts.voice.loudness import PEAK_CEILING_DBTP, PEAK_MARGIN_DB, TARGET_LUFS, measure
+    """``track`` brought to the takes' loudness and true-peak ceiling by the takes' own
+    normaliser: short lines between pauses measure below their takes' level, because BS.1770's
+    400 ms blocks straddle the pauses."""
+    from scripts.voice.loudness import normalise
 
-    if not np.any(track):
-        return track
-    loudness, peak = measure(track, RATE)
-    gain_db = min(TARGET_LUFS - loudness, PEAK_CEILING_DBTP - PEAK_MARGIN_DB / 2 - peak)
-    return track * np.float32(10 ** (gain_db / 20))
+    return normalise(track, RATE).astype(np.float32) if np.any(track) else track
 
 
 def add_audio(video: Path, samples: np.ndarray | None, target: Path) -> None:
@@ -74,6 +73,7 @@ def add_audio(video: Path, samples: np.ndarray | None, target: Path) -> None:
     stream, interleaved by time, with faststart. ``samples`` None copies the video alone."""
     from scripts.lecture.media import FASTSTART
 
+    samples = within_ceiling(samples, "aac") if samples is not None else None
     with writing(target) as partial, av.open(str(video)) as source:
         with av.open(str(partial), mode="w", format="mp4", options=FASTSTART) as output:
             in_video = source.streams.video[0]
@@ -88,11 +88,49 @@ def add_audio(video: Path, samples: np.ndarray | None, target: Path) -> None:
 
 def write_aac(samples: np.ndarray, target: Path) -> None:
     """``samples`` (48 kHz mono float) as an AAC audio file (M4A), written whole or not at all."""
+    samples = within_ceiling(samples, "aac")
     with writing(target) as partial:
         with av.open(str(partial), mode="w", format="mp4") as output:
             stream = audio_stream(output, "aac")
             for packet in encode(stream, samples):
                 output.mux(packet)
+
+
+def within_ceiling(samples: np.ndarray, codec: str) -> np.ndarray:
+    """``samples`` lowered where needed so that once encoded by ``codec`` (aac or libopus) their
+    true peak stays at most -1 dBTP. A lossy codec overshoots a transient by up to 2 dB (seen at
+    96 kb/s), by an amount that depends on the exact input, so the encoded result is measured;
+    the encoders are deterministic, so the caller's encoding is the one measured here."""
+    from scripts.voice.loudness import PEAK_CEILING_DBTP
+
+    for _ in range(ENCODE_TRIES):
+        peak = _true_peak_dbtp(_encoded_and_decoded(samples, codec))
+        if peak <= PEAK_CEILING_DBTP:
+            break
+        samples = samples * np.float32(10 ** ((PEAK_CEILING_DBTP - 0.2 - peak) / 20))
+    return samples
+
+
+def _encoded_and_decoded(samples: np.ndarray, codec: str) -> np.ndarray:
+    buffer = io.BytesIO()
+    with av.open(buffer, mode="w", format=CONTAINERS[codec]) as output:
+        stream = audio_stream(output, codec)
+        for packet in encode(stream, samples):
+            output.mux(packet)
+    buffer.seek(0)
+    with av.open(buffer) as container:
+        return np.concatenate([frame.to_ndarray().reshape(-1)
+                               for frame in container.decode(audio=0)])
+
+
+def _true_peak_dbtp(samples: np.ndarray, chunk: int = 10 * RATE) -> float:
+    """BS.1770's true peak (4x oversampled), a chunk at a time: a lecture's minutes of audio
+    would take gigabytes oversampled at once."""
+    from scripts.voice.loudness import true_peak_dbtp
+
+    overlap = 64   # the polyphase filter's reach, so chunk edges are oversampled as in one piece
+    return max(true_peak_dbtp(samples[max(0, start - overlap):start + chunk + overlap])
+               for start in range(0, max(len(samples), 1), chunk))
 
 
 def audio_stream(output, codec: str):

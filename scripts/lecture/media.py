@@ -141,6 +141,7 @@ def encode_webm(source: Path, target: Path, voice=None) -> None:
                                        options=dict(WEBM_OPTIONS))
             stream.width, stream.height, stream.pix_fmt = in_stream.width, in_stream.height, "yuv420p"
             sound = audio.audio_stream(output, "libopus") if voice is not None else None
+            voice = audio.within_ceiling(voice, "libopus") if voice is not None else None
             packets = []
             for index, frame in enumerate(src.decode(in_stream)):
                 frame.pts, frame.time_base = index, 1 / Fraction(in_stream.average_rate)

@@ -17,7 +17,7 @@ from scripts.voice.audio import RATE, TRIM_KEEP_S, TRIM_THRESHOLD_DB, write_wav
 from scripts.voice.loudness import LIMITER_WINDOW_S, PEAK_CEILING_DBTP, PEAK_MARGIN_DB, TARGET_LUFS
 
 # Part of every key: the processing of a take. The version is bumped when its code changes.
-PROCESSING = (f"takes v2: {RATE} Hz mono s16, trim {TRIM_THRESHOLD_DB} dB keep {TRIM_KEEP_S} s, "
+PROCESSING = (f"takes v3: {RATE} Hz mono s16, trim {TRIM_THRESHOLD_DB} dB keep {TRIM_KEEP_S} s, "
               f"{TARGET_LUFS} LUFS, {PEAK_CEILING_DBTP} dBTP (margin {PEAK_MARGIN_DB} dB), "
               f"limiter {LIMITER_WINDOW_S} s")
 

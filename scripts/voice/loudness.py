@@ -80,4 +80,4 @@ def normalise(samples: np.ndarray, rate: int) -> np.ndarray:
             break
         level *= 10 ** ((TARGET_LUFS - lufs) / 20)
     out = samples * level * gain
-    return out * min(1.0, 10 ** ((PEAK_CEILING_DBTP - PEAK_MARGIN_DB / 2 - true_peak_dbtp(out)) / 20))
+    return out * min(1.0, 10 ** ((PEAK_CEILING_DBTP - PEAK_MARGIN_DB - true_peak_dbtp(out)) / 20))
