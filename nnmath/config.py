@@ -23,6 +23,7 @@ THEMES = ("dark", "light")
 VOICES = ("piper", "espeak", "recorded", "none")   # the narration's voice (scripts.voice)
 SYNTHETIC_VOICES = ("piper", "espeak")
 CLUSTER_ADDRESS = r"(tcp|tls)://[^\s/:]+:\d{1,5}"   # a Dask scheduler, [render] cluster
+QUIZ_PLACES = ("end", "chapters")   # [course] quiz: after the last chapter, or at each chapter's end
 # Upper bounds that keep the worst config's LectureData.build well under a minute and its scenes
 # to minutes of rendering (measured in README, "Changing the lecture"). Training costs about
 # epochs × samples × network size for each of the networks trained (the lecture's network, its
@@ -293,6 +294,19 @@ class RenderConfig:
 
 
 @dataclass(frozen=True)
+class CourseConfig:
+    """[course]: the course package (``--formats ...,course``): the score in percent a student
+    needs to pass, and where the quiz appears in the lecture."""
+
+    mastery_score: int = 80
+    quiz: str = "end"
+
+    def __post_init__(self):
+        _integer("course.mastery_score", self.mastery_score, 0, 100)
+        _choice("course.quiz", self.quiz, QUIZ_PLACES)
+
+
+@dataclass(frozen=True)
 class LectureConfig:
     """The whole configuration; ``seed`` drives the data, the split and the initial weights."""
 
@@ -303,6 +317,7 @@ class LectureConfig:
     lecture: LectureOptions = field(default_factory=LectureOptions)
     voice: VoiceConfig = field(default_factory=VoiceConfig)
     render: RenderConfig = field(default_factory=RenderConfig)
+    course: CourseConfig = field(default_factory=CourseConfig)
 
     def __post_init__(self):
         _integer("seed", self.seed, 0, 2**32 - 1)
@@ -328,6 +343,7 @@ SECTIONS = {
     "lecture": LectureOptions,
     "voice": VoiceConfig,
     "render": RenderConfig,
+    "course": CourseConfig,
 }
 
 

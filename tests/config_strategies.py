@@ -25,6 +25,7 @@ from nnmath.config import (
     MAX_SAMPLE_EPOCHS,
     MAX_SAMPLES,
     MAX_SNAPSHOTS,
+    QUIZ_PLACES,
     SYNTHETIC_VOICES,
     THEMES,
     VOICES,
@@ -131,6 +132,8 @@ def configs(draw, *, max_sample_epochs: int = MAX_SAMPLE_EPOCHS, max_samples: in
         "lecture": draw(_lecture(n_test)),
         "voice": draw(_voice(voices)),
         "render": {"cluster": draw(st.sampled_from(clusters))},
+        "course": {"mastery_score": draw(st.integers(0, 100)),
+                   "quiz": draw(st.sampled_from(QUIZ_PLACES))},
     }
     parse_config(mapping)  # valid by construction; a ConfigError here is a bug in the strategy
     return mapping
