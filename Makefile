@@ -5,13 +5,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 REVEAL := vendor/reveal/node_modules/reveal.js/dist/reveal.js
+SCORM_AGAIN := vendor/scorm-again/node_modules/scorm-again/dist/scorm12.js
 
 .PHONY: lecture test setup system system-test bench bench-render bench-voice
 
 lecture: setup
 	$(BIN)/nnlecture render
 
-test: setup system-test
+test: setup system-test $(SCORM_AGAIN)
 	$(BIN)/python -m pytest
 
 setup: system $(STAMP) $(REVEAL)
@@ -35,6 +36,12 @@ $(STAMP): pyproject.toml requirements-voice.txt
 $(REVEAL):
 	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm" >&2; exit 1; }
 	npm install --prefix vendor/reveal --no-audit --no-fund --loglevel error reveal.js@6.0.2
+
+# scorm-again plays the course platform's SCORM 1.2 API in the tests of course/scorm12.zip
+# (tests/lecture/test_course_scorm.py): vendored from the npm registry at this pinned version.
+$(SCORM_AGAIN):
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm" >&2; exit 1; }
+	npm install --prefix vendor/scorm-again --no-audit --no-fund --loglevel error scorm-again@3.4.3
 
 bench: setup
 	$(BIN)/python scripts/bench_nnmath.py
