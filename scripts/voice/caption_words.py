@@ -12,17 +12,16 @@ from typing import Callable
 Timed = list[tuple[str, float, float]]
 
 
-def caption_word_times(caption: str, spoken: str, take_words: Timed | None, duration: float,
-                       spoken_form: Callable[[str], str]) -> tuple[Timed, bool]:
-    """Each word of ``caption`` with its (start, end) in the take, and whether the times come
-    from the take's word timings (True) or from the caption's characters over the speech."""
+def caption_word_times(caption: str, spoken: str, take_words: Timed | None,
+                       spoken_form: Callable[[str], str]) -> Timed | None:
+    """Each word of ``caption`` with its (start, end) in the take; None when the take has no
+    word timings or says something else than the caption's spoken form (the caller then
+    spreads the words over the speech)."""
     words = caption.split()
-    if not words:
-        return [], False
     said = spoken.split()
-    if not take_words or len(take_words) != len(said) or spoken != spoken_form(caption):
-        span = (take_words[0][1], take_words[-1][2]) if take_words else (0.0, duration)
-        return proportional(words, *span), False
+    if not words or not take_words or len(take_words) != len(said) \
+            or spoken != spoken_form(caption):
+        return None
     firsts = _first_spoken_word(words, len(said), spoken_form)
     timed = []
     for index, word in enumerate(words):
@@ -32,7 +31,7 @@ def caption_word_times(caption: str, spoken: str, take_words: Timed | None, dura
         else:   # a caption word nothing is said for (a dash): a moment at the next word
             moment = take_words[first][1] if first < len(take_words) else take_words[-1][2]
             timed.append((word, moment, moment))
-    return timed, True
+    return timed
 
 
 def _first_spoken_word(words: list[str], total: int, spoken_form) -> list[int]:
@@ -45,14 +44,3 @@ def _first_spoken_word(words: list[str], total: int, spoken_form) -> list[int]:
         last = min(max(count, last), total)
         firsts.append(last)
     return firsts + [total]
-
-
-def proportional(words: list[str], start: float, end: float) -> Timed:
-    """``words`` spread over [start, end] in proportion to their characters."""
-    weights = [len(word) + 1 for word in words]
-    total, at, timed = sum(weights), start, []
-    for word, weight in zip(words, weights):
-        step = (end - start) * weight / total
-        timed.append((word, at, at + step))
-        at += step
-    return timed
