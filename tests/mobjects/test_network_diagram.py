@@ -7,12 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from manim import Animation, DecimalNumber, Scene, Text, tempconfig
-from manim.utils.testing.frames_comparison import frames_comparison
 
 from scenes import theme
 from scenes.mobjects import NetworkDiagram
-
-__module_test__ = "network_diagram"
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -231,29 +228,28 @@ def test_show_sum_then_activation_refuses_inputs_and_elided_neurons():
 
 # --------------------------------------------------------------------------------- golden frames
 
-@frames_comparison
-def test_golden_plain(scene):
-    scene.add(NetworkDiagram([2, 4, 1], labels=None))
+def test_golden_plain(golden):
+    golden(lambda scene: scene.add(NetworkDiagram([2, 4, 1], labels=None)))
 
 
-@frames_comparison
-def test_golden_weights_and_activations(scene):
+def test_golden_weights_and_activations(golden):
     weights, activations = network([2, 4, 1], seed=5)
-    scene.add(NetworkDiagram([2, 4, 1], weights, activations, labels=None))
+    golden(lambda scene: scene.add(NetworkDiagram([2, 4, 1], weights, activations, labels=None)))
 
 
-@frames_comparison
-def test_golden_wide_layer_elided(scene):
+def test_golden_wide_layer_elided(golden):
     weights, activations = network([3, 64, 2], seed=6)
     diagram = NetworkDiagram([3, 64, 2], weights, activations, labels=None)
     diagram.size_label(1).set_opacity(0)    # text differs between machines
-    scene.add(diagram)
+    golden(lambda scene: scene.add(diagram))
 
 
-@frames_comparison
-def test_golden_after_light_up_and_change_weights(scene):
+def test_golden_after_light_up_and_change_weights(golden):
     weights, activations = network([2, 4, 1], seed=7)
     diagram = NetworkDiagram([2, 4, 1], weights, labels=None)
-    scene.add(diagram)
-    scene.play(diagram.light_up(1, activations[1]))
-    scene.play(diagram.change_weights([-w for w in weights]))
+
+    def construct(scene) -> None:
+        scene.add(diagram)
+        scene.play(diagram.light_up(1, activations[1]))
+        scene.play(diagram.change_weights([-w for w in weights]))
+    golden(construct)
