@@ -50,6 +50,14 @@ class Question:
     scale: float
     explanation: str
 
+    @classmethod
+    def from_json(cls, question):
+        """The Question that ``to_json`` wrote."""
+        return cls(question["id"], question["chapter"], question["time"], question["prompt"],
+                   tuple((option["id"], option["text"]) for option in question["options"]),
+                   question["answer"], question["facts_path"], question["value"],
+                   question["decimals"], question["scale"], question["explanation"])
+
     def to_json(self):
         return {"id": self.id, "chapter": self.chapter, "time": round(self.time, 3),
                 "prompt": self.prompt,
