@@ -85,14 +85,15 @@ class _Draft:
 
 
 def build_quiz(data, chapters):
-    """The questions (in lecture order) about ``data`` (a LectureData) for the lecture whose
+    """The questions (in the order the lecture shows their answers) about ``data`` (a LectureData) for the lecture whose
     chapters are ``chapters`` (a sequence of Chapter); chapters without questions are skipped."""
     by_slug = {chapter.slug: chapter for chapter in chapters}
     order = {chapter.slug: k for k, chapter in enumerate(chapters)}
     drafts = [draft for make in _QUESTIONS for draft in make(data) if draft.chapter in by_slug]
     drafts.sort(key=lambda draft: order[draft.chapter])
-    return tuple(_place(draft, by_slug[draft.chapter], data.config.seed, k)
-                 for k, draft in enumerate(drafts))
+    placed = [_place(draft, by_slug[draft.chapter], data.config.seed, k)
+              for k, draft in enumerate(drafts)]
+    return tuple(sorted(placed, key=lambda question: (order[question.chapter], question.time)))
 
 
 def quiz_json(questions):
@@ -153,15 +154,16 @@ def _distinct(right, wrong):
 
 
 def _time(chapter, keywords):
-    """The start of the chapter's first line that holds one of ``keywords`` (whole words, any
-    case), else of its first line; the chapter's middle if it has none."""
-    for _, pattern in ((0, keywords), (1, ())):
-        for start, text in chapter.lines:
-            if not pattern or any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
-                                  for word in pattern):
-                if chapter.start <= start < chapter.end:
-                    return float(start)
-    return (chapter.start + chapter.end) / 2
+    """The start of the chapter's first line that holds its first keyword (a word or phrase,
+    whole words, any case), else its next one, ...; else of its first line; the chapter's middle
+    if it has no lines."""
+    lines = [(start, text) for start, text in chapter.lines if chapter.start <= start < chapter.end]
+    for keyword in keywords:
+        pattern = re.compile(rf"\b{re.escape(keyword)}\b", re.IGNORECASE)
+        for start, text in lines:
+            if pattern.search(text):
+                return float(start)
+    return float(lines[0][0]) if lines else (chapter.start + chapter.end) / 2
 
 
 # --- the questions -------------------------------------------------------------------------------
@@ -192,12 +194,12 @@ def _neuron(data):
     name = data.config.network.activation
     given = (f"Hidden neuron {ex.neuron + 1} of the first layer receives x = {_pair(ex.inputs)} "
              f"with weights w = {_pair(ex.weights)} and bias b = {number_text(ex.bias, 2)}.")
-    z = _numeric("neuron-z", "neuron", ("weighted sum", "z", "bias"),
+    z = _numeric("neuron-z", "neuron", ("add the bias", "bias", "weighted sum"),
                  f"{given} What is its weighted sum z = w·x + b?", "neuron_example.z", ex.z, 2,
                  [unbiased, unbiased - ex.bias, ex.a],
                  f"z is each input times its weight, summed, plus the bias: "
                  f"{number_text(ex.z, 2)}. Without the bias it would be {number_text(unbiased, 2)}.")
-    a = _numeric("neuron-a", "neuron", ("activation", "fires", "output"),
+    a = _numeric("neuron-a", "neuron", ("squashes z", "activation function", "output"),
                  f"{given} Its weighted sum is z = {number_text(ex.z, 2)}. What is its output "
                  f"a = {name}(z)?", "neuron_example.a", ex.a, 2,
                  [ex.z, float(g(np.array(ex.a))), float(g(np.array(unbiased)))],
@@ -232,7 +234,7 @@ def _forward_pass(data):
                 float(forward(unbiased, x, hidden).output[0, 0]),      # every bias forgotten
                 float(forward(params, x, get_activation("linear")).output[0, 0]),  # no g in hidden
                 float(sigmoid(hidden.fn(hidden_out) @ output.W + output.b)[0, 0])]  # g twice
-    return [_numeric("forward-prediction", "forward_pass", ("prediction", "output", "predicts"),
+    return [_numeric("forward-prediction", "forward_pass", ("the prediction", "prediction"),
                      f"The trained network takes the test point x = {_pair(ex.x)}. What does its "
                      f"output neuron give, the predicted probability of class 1?",
                      "forward_example.prediction", ex.prediction, 2, mistakes,
@@ -252,7 +254,7 @@ def _backprop(data):
     d_grad, d_step = significant_decimals(gradient), change_decimals(before, after)
     source = f"hidden neuron {j + 1}"
     weight = f"the weight from {source} to the output"
-    grad = _numeric("backprop-gradient", "backprop", ("gradient", "chain rule", "delta"),
+    grad = _numeric("backprop-gradient", "backprop", ("delta times its input", "gradient"),
                     f"Before training, backpropagation on one sample gives the output neuron the "
                     f"delta δ = {number_text(ex.deltas[-1][0], significant_decimals(ex.deltas[-1][0]))}"
                     f", and {source} fired a = {number_text(a_j, significant_decimals(a_j))}. "
@@ -261,7 +263,7 @@ def _backprop(data):
                     [-gradient, ex.output_gradient * a_j, ex.deltas[-1][0]],
                     f"∂L/∂w = a × δ, the activation that fed the weight times the delta of the "
                     f"neuron it feeds: {number_text(gradient, d_grad)}.")
-    step = _numeric("backprop-update", "backprop", ("learning rate", "step", "update"),
+    step = _numeric("backprop-update", "backprop", ("learning rate", "step"),
                     f"{weight.capitalize()} is w = {number_text(before, d_step)}, its gradient "
                     f"∂L/∂w = {number_text(gradient, d_grad)} and the learning rate "
                     f"η = {rate:g}. What is the weight after one update?",
@@ -275,7 +277,7 @@ def _backprop(data):
 def _training(data):
     verdict = data.training_verdict
     first = data.boundary.test_accuracy[0]
-    return [_numeric("training-test-accuracy", "training", ("test", "accuracy", "percent"),
+    return [_numeric("training-test-accuracy", "training", ("test points are right", "percent", "accuracy"),
                      f"After {data.config.training.epochs} epochs of training, what share of the "
                      f"test points does the network classify correctly?",
                      "training.final_test_accuracy", data.test_accuracy, 1,
@@ -304,7 +306,7 @@ def _hidden_sizes(data):
 
 
 def _activations(data):
-    return [_Draft("activations-why", "activations", ("linear", "non-linear", "straight"),
+    return [_Draft("activations-why", "activations", ("without activation functions", "linear"),
                    "Why does a network need a non-linear activation in its hidden layers?",
                    "Without it the layers compose to one linear function, so the boundary "
                    "stays a straight line",
@@ -316,8 +318,8 @@ def _activations(data):
 
 
 def _gradient_descent(data):
-    return [_Draft("gradient-descent-direction", "gradient_descent", ("slope", "downhill",
-                                                                       "gradient"),
+    return [_Draft("gradient-descent-direction", "gradient_descent",
+                   ("downhill", "slope", "gradient"),
                    "In gradient descent, which way does each step move the weights?",
                    "Against the gradient, by the learning rate times the gradient",
                    ("Along the gradient, uphill, to find the largest loss",
