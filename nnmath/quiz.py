@@ -85,8 +85,9 @@ class _Draft:
 
 
 def build_quiz(data, chapters):
-    """The questions (in the order the lecture shows their answers) about ``data`` (a LectureData) for the lecture whose
-    chapters are ``chapters`` (a sequence of Chapter); chapters without questions are skipped."""
+    """The questions about ``data`` (a LectureData) for the lecture whose chapters are
+    ``chapters`` (a sequence of Chapter), in the order the lecture shows their answers;
+    chapters without questions are skipped."""
     by_slug = {chapter.slug: chapter for chapter in chapters}
     order = {chapter.slug: k for k, chapter in enumerate(chapters)}
     drafts = [draft for make in _QUESTIONS for draft in make(data) if draft.chapter in by_slug]
@@ -198,7 +199,8 @@ def _neuron(data):
                  f"{given} What is its weighted sum z = w·x + b?", "neuron_example.z", ex.z, 2,
                  [unbiased, unbiased - ex.bias, ex.a],
                  f"z is each input times its weight, summed, plus the bias: "
-                 f"{number_text(ex.z, 2)}. Without the bias it would be {number_text(unbiased, 2)}.")
+                 f"{number_text(ex.z, 2)}. Without the bias it would be "
+                 f"{number_text(unbiased, 2)}.")
     a = _numeric("neuron-a", "neuron", ("squashes z", "activation function", "output"),
                  f"{given} Its weighted sum is z = {number_text(ex.z, 2)}. What is its output "
                  f"a = {name}(z)?", "neuron_example.a", ex.a, 2,
@@ -254,13 +256,14 @@ def _backprop(data):
     d_grad, d_step = significant_decimals(gradient), change_decimals(before, after)
     source = f"hidden neuron {j + 1}"
     weight = f"the weight from {source} to the output"
+    delta = ex.deltas[-1][0]
     grad = _numeric("backprop-gradient", "backprop", ("delta times its input", "gradient"),
                     f"Before training, backpropagation on one sample gives the output neuron the "
-                    f"delta δ = {number_text(ex.deltas[-1][0], significant_decimals(ex.deltas[-1][0]))}"
+                    f"delta δ = {number_text(delta, significant_decimals(delta))}"
                     f", and {source} fired a = {number_text(a_j, significant_decimals(a_j))}. "
                     f"What is the gradient ∂L/∂w of {weight}?",
                     f"backprop_example.dW[{hidden}][{j}][0]", gradient, d_grad,
-                    [-gradient, ex.output_gradient * a_j, ex.deltas[-1][0]],
+                    [-gradient, ex.output_gradient * a_j, delta],
                     f"∂L/∂w = a × δ, the activation that fed the weight times the delta of the "
                     f"neuron it feeds: {number_text(gradient, d_grad)}.")
     step = _numeric("backprop-update", "backprop", ("learning rate", "step"),
@@ -277,7 +280,8 @@ def _backprop(data):
 def _training(data):
     verdict = data.training_verdict
     first = data.boundary.test_accuracy[0]
-    return [_numeric("training-test-accuracy", "training", ("test points are right", "percent", "accuracy"),
+    return [_numeric("training-test-accuracy", "training",
+                     ("test points are right", "percent", "accuracy"),
                      f"After {data.config.training.epochs} epochs of training, what share of the "
                      f"test points does the network classify correctly?",
                      "training.final_test_accuracy", data.test_accuracy, 1,
