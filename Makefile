@@ -44,14 +44,14 @@ $(SCORM_AGAIN):
 	npm install --prefix vendor/scorm-again --no-audit --no-fund --loglevel error scorm-again@3.4.3
 
 bench: setup
-	$(BIN)/python scripts/bench_nnmath.py
+	$(BIN)/python scripts/dev/bench_nnmath.py
 
 # The lecture's render times: --jobs 1, --jobs 2, an unchanged re-run, plain `manim -ql -a`,
 # encoder settings, and peak memory at 1080p (several minutes; see README, "Render speed").
 bench-render: setup
-	$(BIN)/python scripts/bench_render.py
+	$(BIN)/python scripts/dev/bench_render.py
 
 # Only the voice's part of bench-render: synthesis speed of piper and espeak-ng, a render with
 # piper against one without a voice, an unchanged re-run with piper (about ten minutes).
 bench-voice: setup
-	$(BIN)/python scripts/bench_render.py --voice-only
+	$(BIN)/python scripts/dev/bench_render.py --voice-only

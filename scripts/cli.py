@@ -114,7 +114,7 @@ def _require_render_tools() -> None:
 
 
 def _writable(folder: Path) -> Path:
-    from scripts.rendering import ensure_writable
+    from scripts.render.scene import ensure_writable
 
     try:
         return ensure_writable(folder)
@@ -187,8 +187,8 @@ def preview(slug: str, quality: str | None, frame: bool, config_path: Path | Non
     _require_render_tools()
     settings = None if frame else _voice_settings(config, config_path, voice, media_dir)
     _lecture_data(config)
-    from scripts.lecture.clip import Speaker, add_voice
-    from scripts.rendering import RenderError, render_scene
+    from scripts.render.clip import Speaker, add_voice
+    from scripts.render.scene import RenderError, render_scene
 
     speaker = Speaker(settings)
     try:
@@ -213,7 +213,7 @@ def _only(ctx, param, value: str | None) -> list[registry.SceneEntry]:
 
 
 def _formats(ctx, param, value: str) -> tuple[str, ...]:
-    from scripts.lecture.pipeline import FORMATS
+    from scripts.pipeline import FORMATS
 
     kinds = tuple(kind.strip().lower() for kind in value.split(",") if kind.strip())
     for kind in kinds:
@@ -275,9 +275,9 @@ def render(quality: str, jobs: int, config_paths: tuple[Path, ...],
         _writable(media_dir / "lecture" / quality / name)
     _require_render_tools()
     cluster = _cluster_address(cluster, [config for _, config in configs])
-    from scripts.lecture.captions import clock
-    from scripts.lecture.cluster import ClusterError
-    from scripts.lecture.pipeline import LectureFailed, LectureSpec, render_lectures
+    from scripts.media.captions import clock
+    from scripts.render.cluster import ClusterError
+    from scripts.pipeline import LectureFailed, LectureSpec, render_lectures
 
     lectures = []
     for (path, config), name in zip(configs, names):
@@ -400,7 +400,7 @@ def script(config_path: Path | None, out: Path, status: bool, media_dir: Path) -
     media_dir = _writable(media_dir)
     _require_render_tools()
     _lecture_data(config)
-    from scripts.lecture.lines import narration_lines
+    from scripts.render.lines import narration_lines
     from scripts.voice.script import status_report, take_status, write_script
 
     recordings = _recordings(config, config_path)

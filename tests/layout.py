@@ -1,6 +1,6 @@
 """The layout check: at the end of every animation, every text on screen is readable.
 
-``LayoutCheck(slug)`` is an ``on_play`` hook for ``scripts.rendering.render_scene``. After each
+``LayoutCheck(slug)`` is an ``on_play`` hook for ``scripts.render.scene.render_scene``. After each
 play or wait it collects the bounding box of every visible text-like mobject (Text, MarkupText,
 MathTex, Tex, DecimalNumber, Integer, also inside groups) and records an issue when two overlap
 (unless the scene declared the pair with ``allow_overlap``), when one leaves the frame, when one
@@ -282,7 +282,7 @@ def check_config(name: str, folder: str, overrides: dict) -> tuple[str, dict, di
     import manimpango
 
     from scenes import base, registry
-    from scripts.rendering import RenderError, render_scene
+    from scripts.render.scene import RenderError, render_scene
 
     manimpango.text2svg = wide_text_canvas(manimpango.text2svg)
     path = Path(folder) / "lecture.toml"
@@ -307,8 +307,8 @@ def render_one(slug: str, path: str | None, folder: str, frame_only: bool, overr
     import manimpango
 
     from scenes import base, registry
-    from scripts.lecture.clip import scene_dirs
-    from scripts.rendering import render_scene
+    from scripts.render.clip import scene_dirs
+    from scripts.render.scene import render_scene
 
     if not getattr(manimpango.text2svg, "wide", False):
         manimpango.text2svg = wide_text_canvas(manimpango.text2svg)

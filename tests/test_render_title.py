@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from scenes import registry
-from scripts.rendering import render_scene
+from scripts.render.scene import render_scene
 
 
 def test_title_renders_a_playable_video_with_captions(tmp_path, tiny_render, video_facts):

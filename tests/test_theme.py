@@ -11,7 +11,7 @@ from manim import color_to_int_rgb
 from PIL import Image
 
 from scenes import base, registry, theme
-from scripts.rendering import render_scene
+from scripts.render.scene import render_scene
 
 
 def test_light_theme_from_config_paints_the_background(tmp_path, tiny_render, monkeypatch):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scenes import registry
-from scripts.lecture.pipeline import Report, render_lecture
+from scripts.pipeline import Report, render_lecture
 
 TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
 QUALITY = "draft"

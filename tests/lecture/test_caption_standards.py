@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.lecture.captions import LINE_CHARS, Cue, split_line, standard_cues, wrap
+from scripts.media.captions import LINE_CHARS, Cue, split_line, standard_cues, wrap
 
 LINES = [
     "Welcome. This lecture builds a neural network from a single neuron up to a trained classifier.",

@@ -20,7 +20,7 @@ from lecture_helpers import QUALITY, TINY, render
 from lecture_test_scenes import HANG, OTHER, QUICK, QUICK_TOO
 
 from scripts.cli import main
-from scripts.lecture.pipeline import LectureFailed, LectureSpec, render_lectures
+from scripts.pipeline import LectureFailed, LectureSpec, render_lectures
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

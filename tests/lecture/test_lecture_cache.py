@@ -8,9 +8,9 @@ from lecture_helpers import QUALITY, TINY, render
 from lecture_test_scenes import QUICK, QUICK_TOO
 
 from scenes import registry
-from scripts.lecture.cache import PROJECT_ROOT, scene_key, scene_sources
-from scripts.lecture.pipeline import LECTURE_SETTINGS
-from scripts.rendering import quality_settings
+from scripts.render.cache import PROJECT_ROOT, scene_key, scene_sources
+from scripts.pipeline import LECTURE_SETTINGS
+from scripts.render.scene import quality_settings
 
 SETTINGS = {**quality_settings(QUALITY), **LECTURE_SETTINGS, **TINY}
 

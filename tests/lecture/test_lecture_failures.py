@@ -16,8 +16,8 @@ from lecture_test_scenes import BOOM, HANG, QUICK
 
 from scenes import registry
 from scripts.cli import main
-from scripts.lecture.cache import load_record
-from scripts.lecture.pipeline import LectureFailed
+from scripts.render.cache import load_record
+from scripts.pipeline import LectureFailed
 
 HERE = Path(__file__).resolve().parent
 

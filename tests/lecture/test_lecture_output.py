@@ -159,7 +159,7 @@ def test_nothing_half_written_is_left(tiny_lecture):
 def test_captions_follow_subtitle_standards(tiny_lecture):
     """At most two lines of at most 42 characters per cue, read at most 20 characters a second;
     the transcript keeps every narration line whole."""
-    from scripts.lecture.captions import CUE_LINES, LINE_CHARS, MAX_CPS, read_srt
+    from scripts.media.captions import CUE_LINES, LINE_CHARS, MAX_CPS, read_srt
 
     cues = read_srt(tiny_lecture.out_dir / "lecture.srt")
     for cue in cues:
@@ -171,11 +171,11 @@ def test_captions_follow_subtitle_standards(tiny_lecture):
 
 
 def test_the_lecture_and_its_clips_are_narrated_to_the_end(tiny_lecture):
-    from scripts.lecture import audio, media
+    from scripts.media import audio, video
 
     lecture = tiny_lecture.out_dir / "lecture.mp4"
     sound = audio.audio_facts(lecture)
-    assert abs(sound["duration"] - float(media.duration(lecture))) < 0.2   # one frame at 5 fps
+    assert abs(sound["duration"] - float(video.duration(lecture))) < 0.2   # one frame at 5 fps
     clips = sorted((tiny_lecture.out_dir / "clips").glob("*.mp4"))
     assert len(clips) == len(tiny_lecture.report.lecture.chapters)
     for clip in clips:

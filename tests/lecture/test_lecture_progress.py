@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.lecture.progress import Board, rendering_text
+from scripts.render.progress import Board, rendering_text
 
 
 def test_percent_against_the_last_render_or_seconds_when_there_is_none():

@@ -16,8 +16,8 @@ import pytest
 from lecture_helpers import TINY, render
 from lecture_test_scenes import OTHER, QUICK
 
-from scripts.lecture import audio, captions, media
-from scripts.lecture.cache import load_record
+from scripts.media import audio, captions, video
+from scripts.render.cache import load_record
 from scripts.voice import VoiceSettings, measure, take_name
 
 FRAME = 1 / TINY["frame_rate"]
@@ -44,11 +44,11 @@ def test_every_clip_and_the_lecture_carry_the_voice_as_long_as_the_video(narrate
         path = narrated.out_dir / name
         sound = audio.audio_facts(path)
         assert (sound["codec"], sound["rate"], sound["channels"]) == ("aac", 48000, 1), name
-        assert abs(sound["duration"] - float(media.duration(path))) < FRAME, name
+        assert abs(sound["duration"] - float(video.duration(path))) < FRAME, name
         assert np.abs(sound["samples"]).max() > 0.1, f"{name}: the audio is silent"
     webm = audio.audio_facts(narrated.out_dir / "clips" / "quick.webm")
     assert (webm["codec"], webm["rate"]) == ("opus", 48000)
-    assert abs(webm["duration"] - float(media.duration(narrated.out_dir / "clips" / "quick.webm"))) \
+    assert abs(webm["duration"] - float(video.duration(narrated.out_dir / "clips" / "quick.webm"))) \
         < FRAME
     with av.open(str(narrated.out_dir / "clips" / "quick.gif")) as gif:
         assert not gif.streams.audio
@@ -144,7 +144,7 @@ def test_recorded_takes_replace_lines_and_a_new_take_rerenders_only_its_scene(tm
 def test_the_recording_script_lists_every_line_with_its_take(tmp_path):
     """`nnlecture script` reads each scene's lines without rendering video, the overridden line
     as said; its status names the take still missing."""
-    from scripts.lecture.lines import narration_lines
+    from scripts.render.lines import narration_lines
     from scripts.voice.script import take_status, write_script
 
     scenes = narration_lines([QUICK, OTHER], tmp_path)

@@ -20,8 +20,8 @@ from lecture_helpers import render
 from lecture_test_scenes import OTHER, QUICK
 from test_lecture_browser import CHROMIUM, FLAGS, RangeHandler
 
-from scripts.lecture.assemble import PRESENTING
-from scripts.lecture.cache import load_record
+from scripts.publish.assemble import PRESENTING
+from scripts.render.cache import load_record
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The default lecture reproduces the lesson's section 7 (and its exercise's hidden sizes).
 
-The oracle is the lesson's own ``SimpleNeuralNetwork`` (scripts/lesson_reference.py, verbatim but
+The oracle is the lesson's own ``SimpleNeuralNetwork`` (scripts/dev/lesson_reference.py, verbatim but
 for a private RandomState(42) that draws the same numbers as the lesson's global seed).
 """
 
@@ -10,7 +10,7 @@ from sklearn.datasets import make_moons
 from sklearn.model_selection import train_test_split
 
 from nnmath.lecture_data import LectureData
-from scripts.lesson_reference import SimpleNeuralNetwork
+from scripts.dev.lesson_reference import SimpleNeuralNetwork
 
 # Observed by running the lesson's algorithm (``notebook_run`` below): 39 of 40 test samples.
 NOTEBOOK_TEST_ACCURACY = 0.975

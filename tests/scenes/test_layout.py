@@ -15,7 +15,7 @@ from manim import RIGHT, FadeIn, Indicate, MathTex, Scene, Succession, Text, tem
 from layout import CONFIGS, LayoutCheck
 from scenes import registry, theme
 from scenes.mobjects.heatmap import Heatmap
-from scripts.rendering import render_scene
+from scripts.render.scene import render_scene
 
 TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
 

@@ -15,7 +15,7 @@ from nnmath.config import parse_config
 from nnmath.errors import TrainingDiverged
 from nnmath.lecture_data import LectureData
 from scenes import registry
-from scripts.rendering import render_scene
+from scripts.render.scene import render_scene
 
 from conftest import TINY, _text_as_at_full_size, _use_config
 

@@ -13,7 +13,7 @@ from scenes.hidden_sizes import HiddenSizesScene
 from scenes.narration import (
     decision_map_caption, descent_view, linearity, loss_ends, summary_result, training_result,
 )
-from scripts.rendering import render_scene
+from scripts.render.scene import render_scene
 
 from conftest import TINY, _use_config
 

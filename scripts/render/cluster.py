@@ -32,11 +32,11 @@ import uuid
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from scripts.lecture.cache import (Record, key_payload, payload_digest, record_path,
-                                   save_record)
-from scripts.lecture.clip import Job
-from scripts.lecture.files import writing
-from scripts.lecture.workers import Event
+from scripts.render.cache import (Record, VoiceKey, key_payload, payload_digest, record_path,
+                                  save_record)
+from scripts.render.clip import Job
+from scripts.files import writing
+from scripts.render.workers import Event
 
 CONNECT_TIMEOUT = 5      # seconds to reach the scheduler before giving up with one line
 RETRIES = 2              # extra runs of a task whose render process died
@@ -127,9 +127,7 @@ def _make_task(job: Job, topic: str) -> Task:
 
 
 def _voice_description(job: Job) -> dict | None:
-    from scripts.lecture.pipeline import _Takes
-
-    return _Takes(job.voice).description
+    return VoiceKey(job.voice).description
 
 
 def _forward(events: queue.SimpleQueue, on_event) -> None:
@@ -191,7 +189,7 @@ def _task(task: Task) -> dict | None:
     try:
         job = _local_job(task, folder, Path(worker.local_directory) / "nnlecture-voice")
         (folder / "task.pickle").write_bytes(pickle.dumps((job, task.payload, worker.address)))
-        child = subprocess.Popen([sys.executable, "-m", "scripts.lecture.cluster",
+        child = subprocess.Popen([sys.executable, "-m", "scripts.render.cluster",
                                   str(folder / "task.pickle")], cwd=folder, env=_render_env(),
                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         try:
@@ -305,7 +303,7 @@ class _Pipe:
 
 def _render_process(spec: Path) -> None:
     """Check the key, then render as a local worker process does; events go to stdout."""
-    from scripts.lecture import workers
+    from scripts.render import workers
 
     job, payload, address = pickle.loads(spec.read_bytes())
     events = _Pipe(os.dup(1))   # before _work sends stdout to the scene's log

@@ -1,10 +1,7 @@
 """Slides that stop at every narration step: ``slides.html``, ``lecture.pptx``, ``handout.pdf``.
 
-Every ``narrate`` call is one step. A scene's cached clip is decoded once and cut at its steps'
-start times into silent step videos (H.264, yuv420p, faststart, the clip's size and frame rate),
-so a step's video ends on exactly the frame the lecture shows at that step's end; each step also
-keeps its fullest frame as a still (the poster rule of ``clip.PosterPicker``). They are cached
-beside the clip and listed in its record, with a manifest ``SLUG.steps.json`` (kind ``slides``).
+Every ``narrate`` call is one step: ``media.steps`` cuts each scene's cached clip into step
+videos and stills, in the scene's worker, listed in its record with a manifest (kind ``slides``).
 
 Assembling links the step videos and stills into the lecture's ``slides/`` folder with the three
 reveal.js files the page needs (vendored by ``make setup`` from the npm registry, never fetched at
@@ -17,22 +14,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-from bisect import bisect_right
-from fractions import Fraction
 from html import escape
 from pathlib import Path
 
-import av
-import numpy as np
+from scripts.files import place, write_text, writing
+from scripts.render.cache import PROJECT_ROOT, Record
 
-from scripts.lecture.cache import PROJECT_ROOT, Record
-from scripts.lecture.files import partial_path, place, write_json, write_text, writing
-
-# x264 for the step videos: visually lossless for flat drawings (the clip itself is crf 23), and
-# cheap next to Manim's render: ultrafast takes a fifth less time than superfast and 40 % less
-# than veryfast, for about twice the bytes (at -ql, 3.9 MB of steps for a 1.2 MB clip).
-STEP_ENCODER = {"preset": "ultrafast", "crf": "18"}
 REVEAL_VERSION = "6.0.2"   # the Makefile vendors this version (npm install --prefix vendor/reveal)
 REVEAL_DIST = PROJECT_ROOT / "vendor" / "reveal" / "node_modules" / "reveal.js"
 # What slides.html loads, from the vendored package into the lecture's slides/ folder.
@@ -40,124 +27,8 @@ REVEAL_FILES = {"dist/reveal.js": "reveal.js", "dist/reveal.css": "reveal.css",
                 "dist/plugin/notes.js": "notes.js", "LICENSE": "reveal-LICENSE.txt"}
 HANDOUT_FONT = Path("/usr/share/fonts/truetype/dejavu")   # the lecture's own font (theme.FONT)
 HANDOUT_STILL_WIDTH = 960   # pixels of a still in the handout: about 270 dpi at its printed size
-SAMPLE = 8   # a frame's pixels are judged one in eight each way (stills, rest): plenty for a
-             # share of drawn pixels, and cheap
-REST = 4     # a frame is at rest if no judged pixel moved more levels than this since the frame
-             # before (x264's noise on a still picture: up to 3; a moving drawing: 5 and more)
 BACKGROUND = "#0E1116"      # the dark theme's background, around the videos
 
-
-# --- cutting a clip into its steps (in the scene's worker, cached) --------------------------------
-
-def cut_steps(clip: Path, record: Record, cache_dir: Path, slug: str) -> dict[str, str]:
-    """Cut ``clip`` into one silent video and one still per narration line of ``record``.
-
-    Returns the files to add to the record: each step's video and still, and the manifest
-    (kind ``slides``), written last.
-    """
-    starts = [line[0] for line in record.lines]
-    if not starts:
-        raise ValueError(f"{slug}: the scene narrates nothing, so it has no steps for slides")
-    for old in cache_dir.glob(f"{slug}.step*"):
-        old.unlink()
-    steps: list[dict] = []
-    with av.open(str(clip)) as source:
-        stream = source.streams.video[0]
-        rate = Fraction(stream.average_rate)
-        half = 0.5 / float(rate)
-        writer, previous = None, None
-        for frame in source.decode(stream):
-            step = max(0, bisect_right(starts, float(frame.time) + half) - 1)
-            while writer is None or writer.number < step:
-                if writer is not None:
-                    steps.append(writer.close(previous))
-                writer = _StepWriter(cache_dir, slug, 0 if writer is None else writer.number + 1,
-                                     rate, stream.width, stream.height)
-            writer.add(frame)
-            previous = frame
-        if writer is None:
-            raise ValueError(f"{clip} holds no video frames")
-        while writer.number < len(starts) - 1:   # lines said after the last frame: hold it
-            steps.append(writer.close(previous))
-            writer = _StepWriter(cache_dir, slug, writer.number + 1, rate, stream.width,
-                                 stream.height)
-        steps.append(writer.close(previous))
-    ends = [line[0] for line in record.lines[1:]] + [record.duration]
-    for step, line, end in zip(steps, record.lines, ends):
-        step.update(start=line[0], end=end, line=line[2])
-    files = {f"step{number}.{kind}": step[kind]
-             for number, step in enumerate(steps, start=1) for kind in ("mp4", "png")}
-    files["slides"] = f"{slug}.steps.json"
-    write_json(cache_dir / files["slides"], {"key": record.key, "width": stream.width,
-                                             "height": stream.height, "steps": steps})
-    return files
-
-
-class _StepWriter:
-    """One step's silent video, encoded as its frames arrive, and its still: the fullest frame
-    at rest (the same as the frame before it: an animation's end, held while a line is said),
-    as the scene's poster is the fullest frame at an animation's end (a frame caught in a
-    cross-fade shows two drawings at once and would often be the fullest); with none at rest,
-    the step's last frame."""
-
-    def __init__(self, cache_dir: Path, slug: str, number: int, rate: Fraction, width: int,
-                 height: int) -> None:
-        from scripts.lecture.media import FASTSTART
-
-        self.number, self.rate, self.count = number, rate, 0
-        stem = f"{slug}.step{number + 1:03d}"
-        self.video, self.still = cache_dir / f"{stem}.mp4", cache_dir / f"{stem}.png"
-        self.output = av.open(str(partial_path(self.video)), mode="w", format="mp4",
-                              options=FASTSTART)
-        self.stream = self.output.add_stream("libx264", rate=rate, options=dict(STEP_ENCODER))
-        self.stream.width, self.stream.height, self.stream.pix_fmt = width, height, "yuv420p"
-        self.best, self.rank, self.last = None, (False, -1.0), None
-
-    def add(self, frame) -> None:
-        from scripts.lecture.clip import fullness
-
-        sample = _sample(frame)
-        resting = self.last is not None and np.abs(sample - self.last).max() <= REST
-        rank = (True, fullness(sample)) if resting else (False, 0.0)
-        if rank >= self.rank:   # ties: the later frame, nearer the step's finished drawing
-            self.best, self.rank = frame, rank
-        self.last = sample.astype(np.int16)
-        frame.pts, frame.time_base = self.count, 1 / self.rate
-        self.output.mux(self.stream.encode(frame))
-        self.count += 1
-
-    def close(self, previous) -> dict:
-        """Finish the files; a step with no frame of its own shows the frame before it."""
-        if self.count == 0:
-            self.add(previous)
-        self.output.mux(self.stream.encode())
-        self.output.close()
-        os.replace(partial_path(self.video), self.video)
-        with writing(self.still) as partial:
-            self.best.to_image().save(partial, format="PNG", compress_level=1)
-        return {"mp4": self.video.name, "png": self.still.name, "frames": self.count}
-
-
-def _sample(frame) -> np.ndarray:
-    """Every eighth pixel of every eighth row as RGB, for ``fullness`` and the rest test: read
-    from the decoded YUV planes without a copy and converted in numpy (BT.601, as x264 stores
-    Manim's frames), a tenth of the cost of converting whole frames."""
-    height, width = frame.height, frame.width
-    if frame.format.name != "yuv420p" or height % 2 or width % 2:
-        return frame.to_ndarray(format="rgb24")[::SAMPLE, ::SAMPLE]
-    luma, blue, red = (np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)
-                       for plane in frame.planes)
-    luma = luma[:height:SAMPLE, :width:SAMPLE].astype(np.float32) - 16
-    half = SAMPLE // 2
-    blue, red = (plane[:height // 2:half, :width // 2:half].astype(np.float32) - 128
-                 for plane in (blue, red))
-    rgb = np.stack([1.164 * luma + 1.596 * red,
-                    1.164 * luma - 0.392 * blue - 0.813 * red,
-                    1.164 * luma + 2.017 * blue], axis=2)
-    return np.clip(rgb, 0, 255).astype(np.uint8)
-
-
-# --- assembling the three into the lecture folder ------------------------------------------------
 
 def assemble_slides(title: str, scenes: list, cache_dir: Path, staging: Path) -> None:
     """Put the step files, reveal.js, slides.html, lecture.pptx and handout.pdf in ``staging``."""

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from scripts.lecture.cache import Record
-from scripts.lecture.clip import Job
+from scripts.render.cache import Record
+from scripts.render.clip import Job
 
 PROGRESS_INTERVAL = 0.25   # seconds between a worker's progress events
 STOP_GRACE = 10.0          # seconds a terminated worker gets to clean up before it is killed
@@ -142,8 +142,8 @@ def _holding_ctrl_c():
 
 def _work(job: Job, events) -> None:
     """A worker's whole life: quiet output, render, report. Runs in the child process."""
-    from scripts.lecture import clip
-    from scripts.rendering import RenderError
+    from scripts.render import clip
+    from scripts.render.scene import RenderError
 
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)

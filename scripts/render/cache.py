@@ -21,22 +21,22 @@ from importlib.metadata import version
 from pathlib import Path
 
 from scenes.registry import SceneEntry
-from scripts.lecture.files import write_json
+from scripts.files import write_json
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PACKAGES = ("scenes", "nnmath")
 # Code that turns a scene into its cached files: changing it must re-render too.
-RENDERER_FILES = ("scripts/rendering.py", "scripts/lecture/clip.py", "scripts/lecture/media.py",
-                  "scripts/lecture/audio.py", "scripts/lecture/captions.py")
+RENDERER_FILES = ("scripts/render/scene.py", "scripts/render/clip.py", "scripts/media/video.py",
+                  "scripts/media/audio.py", "scripts/media/captions.py")
 
 
 @dataclass
 class Record:
     """What a finished render left in the cache: ``files`` maps a kind (mp4, wav, srt, vtt, png,
     webm, gif; with slides, ``slides`` for the steps' manifest and ``stepN.mp4``, ``stepN.png``
-    for each step, see ``slides.cut_steps``) to a file name in the cache folder; ``lines`` are the narration's whole lines
+    for each step, see ``media.steps.cut_steps``) to a file name in the cache folder; ``lines`` are the narration's whole lines
     ([start, end, caption, spoken text], seconds; for the transcript and the recording script);
-    ``takes`` a digest of the voice's takes of those lines (see ``clip.takes_digest``);
+    ``takes`` a digest of the voice's takes of those lines (see ``takes_digest``);
     ``missing_takes`` the lines a recorded voice had no take for."""
 
     key: str
@@ -65,6 +65,36 @@ def load_record(cache_dir: Path, slug: str) -> Record | None:
 
 def save_record(cache_dir: Path, slug: str, record: Record) -> None:
     write_json(record_path(cache_dir, slug), asdict(record))
+
+
+def takes_digest(keys: list[str]) -> str:
+    """One digest of the takes a scene's lines were spoken with: a recorded take added or
+    changed changes it, and so re-renders that scene (and no other)."""
+    return hashlib.sha256("\n".join(keys).encode()).hexdigest()
+
+
+class VoiceKey:
+    """What the voice contributes to deciding whether a cached scene is still good: its settings
+    (in every scene's key) and, per scene, the takes of the lines it said last time (a new or
+    changed recording re-renders only the scenes whose lines it speaks)."""
+
+    def __init__(self, settings) -> None:
+        self.voice = None
+        self.description = None
+        if settings is not None and settings.engine != "none":
+            from scripts.voice import make_voice
+
+            self.voice = make_voice(settings)
+            relevant = ["engine", "rate"]
+            if settings.engine == "recorded":
+                relevant += ["recordings", "fallback"]
+            self.description = {name: str(getattr(settings, name)) for name in relevant}
+
+    def unchanged(self, record) -> bool:
+        if self.voice is None:
+            return "wav" not in record.files
+        keys = [self.voice.key(line[3]) for line in record.lines]
+        return "wav" in record.files and takes_digest(keys) == record.takes
 
 
 def scene_key(entry: SceneEntry, *, quality: str, settings: dict, config_path: Path | None,

@@ -1,7 +1,7 @@
 """Benchmark nnmath's training against the lesson's own code and scikit-learn, and time the
 lecture build.
 
-    .venv/bin/python scripts/bench_nnmath.py
+    .venv/bin/python scripts/dev/bench_nnmath.py
 
 Every contender trains the default lecture's 2-4-1 sigmoid network on the lesson's moons split
 for 5000 full-batch epochs. nnmath also evaluates the test set every epoch; the lesson's code
@@ -15,13 +15,13 @@ import time
 import warnings
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sklearn.exceptions import ConvergenceWarning  # noqa: E402
 from sklearn.neural_network import MLPClassifier  # noqa: E402
 
 from nnmath import LectureData, init_params, make_dataset, train  # noqa: E402
-from scripts.lesson_reference import SimpleNeuralNetwork  # noqa: E402
+from scripts.dev.lesson_reference import SimpleNeuralNetwork  # noqa: E402
 
 EPOCHS = 5000
 REPEATS = 3
@@ -81,7 +81,7 @@ def main():
     warm = best_time(lambda: LectureData.build(cached=False))
     code = "from nnmath import LectureData; LectureData.build()"
     fresh = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
     fresh = time.perf_counter() - fresh
     print("LectureData.build(), default config (5 networks x 5000 epochs, grids, slices):")
     print(f"  first build       {first:7.3f} s")

@@ -15,7 +15,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from scripts.lecture.files import writing
+from scripts.files import writing
 from scripts.voice import audio as takes
 from scripts.voice.audio import RATE   # 48 kHz mono, the takes' format
 
@@ -66,24 +66,6 @@ def level(track: np.ndarray) -> np.ndarray:
     from scripts.voice.loudness import normalise
 
     return normalise(track, RATE).astype(np.float32) if np.any(track) else track
-
-
-def add_audio(video: Path, samples: np.ndarray | None, target: Path) -> None:
-    """MP4 ``target`` = ``video``'s stream copied, plus ``samples`` encoded as its AAC audio
-    stream, interleaved by time, with faststart. ``samples`` None copies the video alone."""
-    from scripts.lecture.media import FASTSTART
-
-    samples = within_ceiling(samples, "aac") if samples is not None else None
-    with writing(target) as partial, av.open(str(video)) as source:
-        with av.open(str(partial), mode="w", format="mp4", options=FASTSTART) as output:
-            in_video = source.streams.video[0]
-            out_video = output.add_stream_from_template(template=in_video)
-            out_audio = audio_stream(output, "aac") if samples is not None else None
-            video_packets = [packet for packet in source.demux(in_video) if packet.dts is not None]
-            audio_packets = encode(out_audio, samples) if out_audio is not None else []
-            for packet, is_video in interleaved(video_packets, audio_packets):
-                packet.stream = out_video if is_video else out_audio
-                output.mux(packet)
 
 
 def write_aac(samples: np.ndarray, target: Path) -> None:

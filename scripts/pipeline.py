@@ -16,16 +16,17 @@ from pathlib import Path
 from typing import Callable
 
 from scenes.registry import SceneEntry
-from scripts.lecture import progress
-from scripts.lecture.assemble import Lecture, assemble
-from scripts.lecture.cache import Record, load_record, record_path, save_record, scene_key
-from scripts.lecture.clip import Job, label, takes_digest
-from scripts.lecture.files import place
-from scripts.lecture.workers import Event, run_jobs
-from scripts.rendering import quality_settings
+from scripts.render import progress
+from scripts.publish.assemble import Lecture, assemble
+from scripts.render.cache import (Record, VoiceKey, load_record, record_path, save_record,
+                                  scene_key)
+from scripts.render.clip import Job, label
+from scripts.files import place
+from scripts.render.workers import Event, run_jobs
+from scripts.render.scene import quality_settings
 
 FORMATS = ("mp4", "webm", "gif", "slides")   # mp4 clips are always made: the lecture is joined
-# from them; "slides" cuts each clip into its narration steps (scripts/lecture/slides.py)
+# from them; "slides" cuts each clip into its narration steps (scripts/publish/slides.py)
 # Every lecture render: the scene cache replaces Manim's per-animation one, which would also
 # time cached animations by their nominal length and so make captions depend on the cache.
 LECTURE_SETTINGS = {"disable_caching": True}
@@ -117,7 +118,7 @@ def render_lectures(lectures: list[LectureSpec], *, quality: str, jobs: int, med
     run, copies = _unique(plan)
     session = None
     if cluster and any(job.render for job in run):
-        from scripts.lecture import cluster as dask_cluster
+        from scripts.render import cluster as dask_cluster
 
         session = dask_cluster.connect(cluster)
         write(f"Dask cluster {cluster}" + (f", dashboard {session.dashboard}"
@@ -194,7 +195,7 @@ def _plan(lecture: LectureSpec, media_dir: Path, quality: str, settings: dict,
     cache_dir.mkdir(parents=True, exist_ok=True)
     report = Report(quality, media_dir / "lecture" / quality / lecture.name)
     records, plan = {}, []
-    speaker = _Takes(lecture.voice)
+    speaker = VoiceKey(lecture.voice)
     config_path = lecture.config_path
     for entry in lecture.entries:
         key = scene_key(entry, quality=quality, settings=settings, config_path=config_path,
@@ -249,30 +250,6 @@ def _share(record: Record, source: Job, target: Job) -> Record:
     shared = replace(record, files=files)
     save_record(target.cache_dir, slug, shared)
     return shared
-
-
-class _Takes:
-    """What the voice contributes to deciding whether a cached scene is still good: its settings
-    (in every scene's key) and, per scene, the takes of the lines it said last time (a new or
-    changed recording re-renders only the scenes whose lines it speaks)."""
-
-    def __init__(self, settings) -> None:
-        self.voice = None
-        self.description = None
-        if settings is not None and settings.engine != "none":
-            from scripts.voice import make_voice
-
-            self.voice = make_voice(settings)
-            relevant = ["engine", "rate"]
-            if settings.engine == "recorded":
-                relevant += ["recordings", "fallback"]
-            self.description = {name: str(getattr(settings, name)) for name in relevant}
-
-    def unchanged(self, record) -> bool:
-        if self.voice is None:
-            return "wav" not in record.files
-        keys = [self.voice.key(line[3]) for line in record.lines]
-        return "wav" in record.files and takes_digest(keys) == record.takes
 
 
 def _estimate(media_dir: Path, slug: str, record) -> float | None:

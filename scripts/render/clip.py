@@ -9,7 +9,6 @@ cached but lacks a format only encodes that format.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +17,11 @@ from typing import Callable
 import numpy as np
 
 from scenes.registry import SceneEntry
-from scripts.lecture import audio, captions, media, slides
-from scripts.lecture.cache import Record, load_record, record_path, save_record
-from scripts.lecture.files import write_text, writing
-from scripts.rendering import render_scene
-
+from scripts.files import write_text, writing
+from scripts.media import audio, captions, video
+from scripts.media.steps import cut_steps, fullness
+from scripts.render.cache import Record, load_record, record_path, save_record, takes_digest
+from scripts.render.scene import render_scene
 
 
 @dataclass(frozen=True)
@@ -68,14 +67,14 @@ def run(job: Job, report: Callable[[float], None]) -> Record:
     clip = job.cache_dir / record.files["mp4"]
     for kind in job.formats:
         if kind == "slides":
-            record.files.update(slides.cut_steps(clip, record, job.cache_dir, slug))
+            record.files.update(cut_steps(clip, record, job.cache_dir, slug))
             continue
         target = job.cache_dir / f"{slug}.{kind}"
         if kind == "webm":
             wav = record.files.get("wav")
-            media.encode_webm(clip, target, audio.read_wav(job.cache_dir / wav) if wav else None)
+            video.encode_webm(clip, target, audio.read_wav(job.cache_dir / wav) if wav else None)
         else:
-            media.encode_gif(clip, target)
+            video.encode_gif(clip, target)
         record.files[kind] = target.name
     save_record(job.cache_dir, slug, record)
     return record
@@ -101,14 +100,14 @@ def _render(job: Job, report: Callable[[float], None]) -> Record:
     finally:  # Manim's segments: joined into the clip by now, or useless (caching is off)
         shutil.rmtree(partial_movies, ignore_errors=True)
     files = {"mp4": f"{slug}.mp4", "png": f"{slug}.png"}
-    measured = media.duration(rendered.video)
+    measured = video.duration(rendered.video)
     length = float(measured)
     track = None
     if speaker.voice is not None:
         track = voice_track(rendered, measured)
         files["wav"] = f"{slug}.wav"
         audio.write_wav(track, cache_dir / files["wav"])
-    audio.add_audio(rendered.video, track, cache_dir / files["mp4"])
+    video.add_audio(rendered.video, track, cache_dir / files["mp4"])
     rendered.video.unlink()
     lines = [[step.start, step.start + (step.speech or step.duration), step.text,
               step.say or speaker.spoken_form(step.text)] for step in rendered.steps]
@@ -134,14 +133,8 @@ def voice_track(rendered, length) -> np.ndarray:
 
 def add_voice(rendered) -> None:
     """Give a previewed scene's video (rendered with a voice) its voice track, in place."""
-    audio.add_audio(rendered.video, voice_track(rendered, media.duration(rendered.video)),
+    video.add_audio(rendered.video, voice_track(rendered, video.duration(rendered.video)),
                     rendered.video)
-
-
-def takes_digest(keys: list[str]) -> str:
-    """One digest of the takes a scene's lines were spoken with: a recorded take added or
-    changed changes it, and so re-renders that scene (and no other)."""
-    return hashlib.sha256("\n".join(keys).encode()).hexdigest()
 
 
 class Speaker:
@@ -192,10 +185,3 @@ class PosterPicker:
             raise ValueError("the scene played nothing, so it has no frame for a poster")
         with writing(target) as partial:
             Image.fromarray(self.best).save(partial, format="PNG")
-
-
-def fullness(pixels: np.ndarray) -> float:
-    """The share of pixels that differ from the background (the corner colour): how much a
-    frame shows, for the poster and each slide step's still."""
-    sample = pixels[:, :, :3].astype(np.int16)
-    return float((np.abs(sample - sample[0, 0]).sum(axis=2) > 48).mean())

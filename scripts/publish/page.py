@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from scripts.lecture.captions import clock
+from scripts.media.captions import clock
 
 
 @dataclass(frozen=True)

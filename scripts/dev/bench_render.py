@@ -15,7 +15,7 @@ and an unchanged re-run with them.
 Prints each wall time, wall seconds per second of video, the CPU seconds of the workers (less
 disturbed than wall time when others share the machine), and the ratios.
 
-    python scripts/bench_render.py [--only SLUG,...] [--skip-encoders] [--skip-hd] [--voice-only]
+    python scripts/dev/bench_render.py [--only SLUG,...] [--skip-encoders] [--skip-hd] [--voice-only]
                                    [--cluster-only] [--slides]
 """
 
@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 ENCODER_TRIALS = {   # label -> Manim config overrides, each tried at -ql --jobs 2
     "x264 preset veryfast": {"video_encoder_options": {"preset": "veryfast"}},
@@ -139,7 +139,7 @@ def _bench(scratch: Path, args) -> None:
 def _bench_voice(scratch: Path, entries, only: str, silent: dict | None = None) -> None:
     """Synthesis speed of each voice, then -ql --jobs 2 with Piper (its lines synthesised) beside
     the same render without a voice, and an unchanged re-run with Piper."""
-    from scripts.lecture.lines import narration_lines
+    from scripts.render.lines import narration_lines
     from scripts.voice import spoken_form
 
     scenes = narration_lines(entries, scratch / "lines")
@@ -301,7 +301,7 @@ def _measure(media_dir: Path, **spec) -> dict:
 
 def _one_run(spec: dict) -> dict:
     from scenes import registry
-    from scripts.lecture.pipeline import render_lecture
+    from scripts.pipeline import render_lecture
 
     entries = [registry.get(slug) for slug in spec["only"].split(",")]
     voice = None

@@ -22,11 +22,11 @@ from pathlib import Path
 from scenes.registry import SceneEntry
 import numpy as np
 
-from scripts.lecture import audio, captions, media
-from scripts.lecture.cache import Record
-from scripts.lecture.files import place, write_text
-from scripts.lecture.page import ClipInfo, render_page
-from scripts.lecture.slides import assemble_slides
+from scripts.media import audio, captions, video
+from scripts.render.cache import Record
+from scripts.files import place, write_text
+from scripts.publish.page import ClipInfo, render_page
+from scripts.publish.slides import assemble_slides
 
 TOP_LEVEL = ("lecture.mp4", "lecture.srt", "lecture.vtt", "chapters.vtt", "transcript.md",
              "index.html")
@@ -39,7 +39,7 @@ class Lecture:
     index: Path
     video: Path
     duration: float
-    chapters: list[media.Chapter]
+    chapters: list[video.Chapter]
 
 
 def assemble(title: str, scenes: list[tuple[SceneEntry, Record]], cache_dir: Path,
@@ -53,7 +53,7 @@ def assemble(title: str, scenes: list[tuple[SceneEntry, Record]], cache_dir: Pat
             (staging / folder).mkdir(parents=True)
         chapters = _chapters(scenes)
         _clips(scenes, cache_dir, staging, formats)
-        media.join([cache_dir / record.files["mp4"] for _, record in scenes],
+        video.join([cache_dir / record.files["mp4"] for _, record in scenes],
                    staging / "lecture.mp4", title=title, chapters=chapters,
                    voice=_voice(scenes, cache_dir))
         if presenting:
@@ -66,11 +66,11 @@ def assemble(title: str, scenes: list[tuple[SceneEntry, Record]], cache_dir: Pat
                    float(chapters[-1].end) if chapters else 0.0, chapters)
 
 
-def _chapters(scenes) -> list[media.Chapter]:
+def _chapters(scenes) -> list[video.Chapter]:
     chapters, start = [], Fraction(0)
     for entry, record in scenes:
         end = start + Fraction(record.duration)
-        chapters.append(media.Chapter(entry.title, start, end))
+        chapters.append(video.Chapter(entry.title, start, end))
         start = end
     return chapters
 
@@ -100,7 +100,7 @@ def _clips(scenes, cache_dir: Path, staging: Path, formats: tuple[str, ...]) -> 
         place(cache_dir / record.files["png"], staging / "posters" / f"{entry.slug}.png")
 
 
-def _texts(title: str, scenes, chapters: list[media.Chapter], cache_dir: Path, staging: Path,
+def _texts(title: str, scenes, chapters: list[video.Chapter], cache_dir: Path, staging: Path,
            formats: tuple[str, ...], presenting: bool) -> None:
     timeline, by_chapter, clips = [], [], []
     for (entry, record), chapter in zip(scenes, chapters):

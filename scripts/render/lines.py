@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Callable
 
-from scripts.rendering import render_scene
+from scripts.render.scene import render_scene
 
 SKETCH = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5,   # no pixels are kept
           "verbosity": "ERROR"}   # nor warnings about waits too short for 5 fps

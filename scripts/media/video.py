@@ -1,4 +1,4 @@
-"""Video work done with PyAV: measuring, remuxing, joining with chapters, webm and gif.
+"""Video work done with PyAV: measuring, joining with chapters, a clip's audio, webm and gif.
 
 Joining and remuxing copy the H.264 packets (no re-encode), so they cost little more than reading
 and writing the bytes. Every MP4 is written with ``+faststart`` (the index ``moov`` before the
@@ -13,8 +13,10 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
+import numpy as np
 
-from scripts.lecture.files import writing
+from scripts.files import writing
+from scripts.media import audio
 
 FASTSTART = {"movflags": "+faststart"}
 GIF_MAX_WIDTH = 480   # a GIF is for a slide or a forum post; full HD GIFs are tens of megabytes
@@ -88,6 +90,22 @@ def join(clips: list[Path], target: Path, *, title: str | None, chapters: list[C
             _mux_until(output, sound, pending, None)
 
 
+def add_audio(video: Path, samples: np.ndarray | None, target: Path) -> None:
+    """MP4 ``target`` = ``video``'s stream copied, plus ``samples`` encoded as its AAC audio
+    stream, interleaved by time, with faststart. ``samples`` None copies the video alone."""
+    samples = audio.within_ceiling(samples, "aac") if samples is not None else None
+    with writing(target) as partial, av.open(str(video)) as source:
+        with av.open(str(partial), mode="w", format="mp4", options=FASTSTART) as output:
+            in_video = source.streams.video[0]
+            out_video = output.add_stream_from_template(template=in_video)
+            out_audio = audio.audio_stream(output, "aac") if samples is not None else None
+            video_packets = [packet for packet in source.demux(in_video) if packet.dts is not None]
+            audio_packets = audio.encode(out_audio, samples) if out_audio is not None else []
+            for packet, is_video in audio.interleaved(video_packets, audio_packets):
+                packet.stream = out_video if is_video else out_audio
+                output.mux(packet)
+
+
 @contextmanager
 def _audio_packets(path: Path | None):
     """(the audio stream, its packets) of ``path``, for copying; (None, []) without one."""
@@ -132,8 +150,6 @@ def read_chapters(path: Path) -> list[Chapter]:
 def encode_webm(source: Path, target: Path, voice=None) -> None:
     """Re-encode a clip as VP9 WebM at its own size and frame rate, with ``voice`` (48 kHz mono
     samples, or None for none) as its Opus audio."""
-    from scripts.lecture import audio
-
     with writing(target) as partial, av.open(str(source)) as src:
         in_stream = src.streams.video[0]
         with av.open(str(partial), mode="w", format="webm") as output:

@@ -1,0 +1,1 @@
+"""Developer tools apart from the render: benchmarks and the lesson's reference network."""

@@ -1,0 +1,3 @@
+"""Publish: the lecture folder from cached clips (``assemble``), its page (``page``) and slides
+(``slides``). Imports ``render``, ``media``, ``voice`` and ``files`` below it.
+"""
