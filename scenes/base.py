@@ -22,6 +22,7 @@ CONFIG_ENV = "NNLECTURE_CONFIG"
 FPS_GRID = 15               # run times are multiples of 1/15 s so captions stay in step at any fps
 WORDS_PER_SECOND = 2.6      # a calm speaking pace, for a lecture without a voice
 BREATH = 0.4                # seconds of quiet after each spoken line
+READABLE_CPS = 20           # a step lasts at least as long as its caption takes to read
 CUE_RUN_TIME = (0.5, 2.5)   # an animation without its own run time lasts this long at least/most
 
 # The narration's voice in this process, set by the renderer before a scene renders (None: a
@@ -234,7 +235,8 @@ class LectureMixin:
         """
         take = _voice.speak(line, spoken) if _voice is not None else None
         if take is not None:
-            needed, speech = snap(take.duration + BREATH), take.duration
+            needed = snap(max(take.duration + BREATH, len(line) / READABLE_CPS))
+            speech = take.duration
             words = tuple(_voice.timed_words(line, spoken, take))
         else:
             needed, speech = reading_time(line), 0.0

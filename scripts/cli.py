@@ -146,7 +146,18 @@ quality_option = click.option(
     help=f"Render quality: {QUALITY_HELP}")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Usage errors (a bad option value) in one line, without the usage text before it."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as err:
+            err.ctx = None
+            raise
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version("nnlecture"), prog_name="nnlecture")
 def main() -> None:
     """Render an animated lecture on neural networks, in which every number is computed.
@@ -179,7 +190,7 @@ def preview(slug: str, quality: str | None, frame: bool, config_path: Path | Non
     """Render one scene (SLUG, see `nnlecture list`) and print the path of its video.
 
     The video goes to MEDIA_DIR/preview/QUALITY/SLUG.mp4, narrated by the voice, with its
-    captions (SLUG.srt) beside it; with --frame, the last frame goes to SLUG.png instead.
+    captions beside it (SLUG.srt, and SLUG.vtt with each word's time); with --frame, the last frame goes to SLUG.png instead.
     """
     entry = _entry(slug)
     config = _use_config(config_path)
@@ -187,15 +198,22 @@ def preview(slug: str, quality: str | None, frame: bool, config_path: Path | Non
     _require_render_tools()
     settings = None if frame else _voice_settings(config, config_path, voice, media_dir)
     _lecture_data(config)
-    from scripts.render.clip import Speaker, add_voice
-    from scripts.render.scene import RenderError, render_scene
+    from scripts.files import write_text
+    from scripts.media.video import duration
+    from scripts.render.clip import Speaker, add_voice, caption_texts, narration_lines
+    from scripts.render.scene import RenderError, preview_scene
 
     speaker = Speaker(settings)
     try:
-        result = render_scene(entry, media_dir, quality=quality or "l", frame_only=frame,
-                              voice=speaker.speak if speaker.voice else None)
+        result = preview_scene(entry, media_dir, quality=quality or "l", frame_only=frame,
+                               voice=speaker if speaker.voice else None)
         if speaker.voice:
             add_voice(result)
+        if result.video is not None:
+            texts = caption_texts(narration_lines(result, speaker),
+                                  float(duration(result.video)))
+            for kind, text in texts.items():
+                write_text(result.video.with_suffix(f".{kind}"), text)
     except RenderError as err:
         raise CliError(str(err)) from None
     except KeyboardInterrupt:
@@ -212,34 +230,42 @@ def _only(ctx, param, value: str | None) -> list[registry.SceneEntry]:
     return [entry for entry in registry.SCENES if entry.slug in wanted]
 
 
-def _formats(ctx, param, value: str) -> tuple[str, ...]:
-    from scripts.pipeline import FORMATS
+class Formats(click.ParamType):
+    """Clip formats, comma-separated, each one of the pipeline's FORMATS."""
 
-    kinds = tuple(kind.strip().lower() for kind in value.split(",") if kind.strip())
-    for kind in kinds:
-        if kind not in FORMATS:
-            raise CliError(f"unknown format {kind!r}; choose from {', '.join(FORMATS)}", exit_code=2)
-    return kinds
+    name = "formats"
+
+    def get_metavar(self, *args, **kwargs) -> str:
+        return "mp4,webm,gif,slides"
+
+    def convert(self, value, param, ctx) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        from scripts.render.scene import FORMATS
+
+        kinds = tuple(kind.strip().lower() for kind in value.split(",") if kind.strip())
+        for kind in kinds:
+            if kind not in FORMATS:
+                self.fail(f"unknown format {kind!r}; choose from {', '.join(FORMATS)}", param, ctx)
+        return kinds
 
 
-def _render_quality(ctx, param, value: str) -> str:
-    if value not in ("draft", "l", "m", "h", "k"):
-        raise CliError(f"unknown quality {value!r}; choose from draft, l, m, h, k", exit_code=2)
-    return value
+def _hold_media_dir(media_dir: Path) -> None:
+    """Hold the media folder until the command ends, or stop at once if a render holds it."""
+    from scripts.files import FolderBusy, render_lock
 
-
-def _jobs(ctx, param, value: int) -> int:
-    if value < 1:
-        raise CliError(f"--jobs must be at least 1, not {value}", exit_code=2)
-    return value
+    try:
+        click.get_current_context().with_resource(render_lock(media_dir))
+    except FolderBusy as err:
+        raise CliError(str(err)) from None
 
 
 @main.command()
-@click.option("--quality", "-q", default="m", show_default=True, metavar="draft|l|m|h|k",
-              callback=_render_quality,
+@click.option("--quality", "-q", type=click.Choice(["draft", "l", "m", "h", "k"]), default="m",
+              show_default=True,
               help=f"draft = 426x240 10fps, a fast proof of the whole lecture; {QUALITY_HELP}")
-@click.option("--jobs", "-j", type=int, default=len(os.sched_getaffinity(0)), show_default=True,
-              callback=_jobs, help="Scenes rendered at once, each in its own process.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=len(os.sched_getaffinity(0)),
+              show_default=True, help="Scenes rendered at once, each in its own process.")
 @click.option("--config", "config_paths", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="A lecture.toml that changes the data set, network or training (default: the "
@@ -247,8 +273,7 @@ def _jobs(ctx, param, value: int) -> int:
                    "MEDIA_DIR/lecture/QUALITY/NAME/ (NAME: the file's name without .toml).")
 @click.option("--only", metavar="SLUG,...", callback=_only,
               help="A lecture of these scenes only (see `nnlecture list`), in lecture order.")
-@click.option("--formats", default="mp4", show_default=True, metavar="mp4,webm,gif,slides",
-              callback=_formats, help="Clip formats; MP4 clips are always made, WebM and GIF on "
+@click.option("--formats", type=Formats(), default="mp4", show_default=True, help="Clip formats; MP4 clips are always made, WebM and GIF on "
                                       "request; slides: slides.html, lecture.pptx, handout.pdf.")
 @click.option("--force", is_flag=True, help="Render every scene again, even when nothing changed.")
 @click.option("--cluster", metavar="ADDRESS",
@@ -271,6 +296,7 @@ def render(quality: str, jobs: int, config_paths: tuple[Path, ...],
     configs = [(path, _use_config(path)) for path in config_paths or [None]]
     names = _lecture_names(config_paths)
     media_dir = _writable(media_dir)
+    _hold_media_dir(media_dir)
     for name in names:
         _writable(media_dir / "lecture" / quality / name)
     _require_render_tools()

@@ -7,6 +7,7 @@ PyAV and Pillow choose the format from it.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -40,12 +41,55 @@ def write_json(path: Path, data) -> None:
 
 
 def place(source: Path, target: Path) -> None:
-    """Put a copy of ``source`` at ``target``: a hard link when possible (no bytes copied).
-
-    Safe because nothing in the pipeline ever rewrites a file in place; every write is a rename.
-    """
+    """Put a copy of ``source`` at ``target`` that shares no inode with it, so that damage to one
+    (a cache entry cut short) cannot reach the other (the published lecture): a reflink where
+    the file system has them (no bytes copied until one is written), else a copy in the kernel."""
     with writing(target) as partial:
+        with open(source, "rb") as src, open(partial, "wb") as dst:
+            try:
+                fcntl.ioctl(dst.fileno(), FICLONE, src.fileno())
+                return
+            except OSError:   # no reflinks here (ext4, tmpfs) or across file systems
+                pass
+        shutil.copyfile(source, partial)
+
+
+FICLONE = 0x40049409   # Linux ioctl: make a file share another's extents, copy on write
+
+
+class FolderBusy(Exception):
+    """Another render holds the media folder; the message is one line naming its pid."""
+
+
+_held: set[Path] = set()   # render locks this process holds (a render's steps nest)
+
+
+@contextmanager
+def render_lock(media_dir: Path) -> Iterator[None]:
+    """Hold ``media_dir`` for this render, or raise FolderBusy at once if another render does.
+
+    The lock is an ``flock`` on ``.manim/render.lock``: the kernel releases it however its
+    holder ends, so a lock file left by a killed render is stale and simply taken over (the pid
+    written inside only names the holder in the message)."""
+    path = Path(media_dir).resolve() / ".manim" / "render.lock"
+    if path in _held:
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
         try:
-            os.link(source, partial)
-        except OSError:
-            shutil.copyfile(source, partial)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = (os.pread(fd, 32, 0).decode(errors="replace").split() or ["?"])[0]
+            raise FolderBusy(f"a render (pid {holder}) is already writing {media_dir}; wait for "
+                             f"it to finish or give this one another --media-dir") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        _held.add(path)
+        try:
+            yield
+        finally:
+            _held.discard(path)
+    finally:
+        os.close(fd)   # releases the flock

@@ -10,6 +10,8 @@ finished in the cache.
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,12 +23,10 @@ from scripts.publish.assemble import Lecture, assemble
 from scripts.render.cache import (Record, VoiceKey, load_record, record_path, save_record,
                                   scene_key)
 from scripts.render.clip import Job, label
-from scripts.files import place
+from scripts.files import place, render_lock
 from scripts.render.workers import Event, run_jobs
-from scripts.render.scene import quality_settings
+from scripts.render.scene import FORMATS, frame_rate, quality_settings
 
-FORMATS = ("mp4", "webm", "gif", "slides")   # mp4 clips are always made: the lecture is joined
-# from them; "slides" cuts each clip into its narration steps (scripts/publish/slides.py)
 # Every lecture render: the scene cache replaces Manim's per-animation one, which would also
 # time cached animations by their nominal length and so make captions depend on the cache.
 LECTURE_SETTINGS = {"disable_caching": True}
@@ -50,6 +50,7 @@ class Report:
     rendered: dict[str, float] = field(default_factory=dict)   # slug -> wall seconds
     encoded: dict[str, float] = field(default_factory=dict)    # only new formats of a cached clip
     cached: list[str] = field(default_factory=list)
+    damaged: dict[str, str] = field(default_factory=dict)      # slug -> what was wrong, re-rendered
     failed: dict[str, str] = field(default_factory=dict)       # slug -> one-line message
     peak_mb: dict[str, float] = field(default_factory=dict)    # slug -> worker's peak memory
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # slug -> worker's CPU time
@@ -92,9 +93,16 @@ def render_lectures(lectures: list[LectureSpec], *, quality: str, jobs: int, med
     ``live`` show the progress board; ``prepare`` runs before the first scene renders (not when
     every scene is cached); ``cluster`` is a Dask scheduler's address (None: local processes,
     ``jobs`` at a time). Raises LectureFailed if a scene fails, cluster.ClusterError if the
-    scheduler cannot be reached.
+    scheduler cannot be reached; files.FolderBusy if another render holds ``media_dir``.
     """
     media_dir = Path(media_dir)
+    with render_lock(media_dir):
+        return _render_lectures(lectures, quality, jobs, media_dir, formats, force, overrides,
+                                write, live, prepare, cluster)
+
+
+def _render_lectures(lectures, quality, jobs, media_dir, formats, force, overrides, write, live,
+                     prepare, cluster) -> list[Report]:
     extra = tuple(kind for kind in FORMATS if kind in formats and kind != "mp4")
     settings = {**quality_settings(quality), **LECTURE_SETTINGS,
                 **ENCODER_SETTINGS.get(quality, {}), **(overrides or {})}
@@ -105,14 +113,23 @@ def render_lectures(lectures: list[LectureSpec], *, quality: str, jobs: int, med
         records.update(found)
         plan += jobs_of_lecture
     labels = [_label(lecture, entry) for lecture in lectures for entry in lecture.entries]
-    board = progress.Board(labels, write, live)
+    board = progress.Board(labels, write, live, fps=frame_rate(quality, settings))
+    log = progress.RenderLog(media_dir / "lecture" / quality / "render.log", (
+        f"nnlecture render (pid {os.getpid()}) at {time.strftime('%Y-%m-%d %H:%M:%S')}: "
+        f"quality {quality}, {len(labels)} scenes, {jobs} jobs; {' '.join(sys.argv)}"))
     owner = {_label(lecture, entry): report for lecture, report in zip(lectures, reports)
              for entry in lecture.entries}
     for lecture, report in zip(lectures, reports):
         for entry in lecture.entries:
+            label = _label(lecture, entry)
             if entry.slug in report.cached:
-                board.lines[_label(lecture, entry)] = (
-                    f"cached     {records[_label(lecture, entry)].duration:6.1f} s of video")
+                duration = records[label].duration
+                board.known(label, f"cached     {duration:6.1f} s of video", duration)
+                log.scene(label, f"cached, {duration:.1f} s of video")
+            elif entry.slug in report.damaged:
+                damage = f"cache damaged ({report.damaged[entry.slug]}); rendering again"
+                board.known(label, damage)
+                log.scene(label, damage)
     # Longest first (by an earlier render's length) so that no long scene starts last.
     plan.sort(key=lambda job: -(job.estimate or float("inf")))
     run, copies = _unique(plan)
@@ -135,26 +152,33 @@ def render_lectures(lectures: list[LectureSpec], *, quality: str, jobs: int, med
             where = f" on {event.worker}" if event.worker else ""
             if event.kind == "started":
                 board.set(event.slug, ("rendering" if job.render
-                                       else f"encoding {', '.join(job.formats)}") + where)
+                                       else f"encoding {', '.join(job.formats)}") + where,
+                          estimate=job.estimate)
             elif event.kind == "progress":
-                board.set(event.slug, progress.rendering_text(event.seconds, job.estimate),
-                          progress=True)
+                board.progress(event.slug, event.seconds)
             elif event.kind == "done":
                 records[event.slug] = event.record
                 (report.rendered if job.render else report.encoded)[slug] = event.seconds
                 report.peak_mb[slug] = event.peak_mb
                 report.cpu_seconds[slug] = event.cpu_seconds
-                board.set(event.slug, f"done       {event.record.duration:6.1f} s of video "
-                                      f"in {event.seconds:.1f} s{where}")
+                duration = event.record.duration
+                board.set(event.slug, f"done       {duration:6.1f} s of video "
+                                      f"in {event.seconds:.1f} s{where}",
+                          estimate=duration, done=True)
+                log.scene(event.slug, f"done in {event.seconds:.1f} s{where}, "
+                                      f"{event.cpu_seconds:.1f} CPU s, peak {event.peak_mb:.0f} "
+                                      f"MB; {duration:.1f} s of video", event.output)
                 for copy in copies.get(event.slug, []):
                     records[copy.label] = _share(event.record, job, copy)
                     owner[copy.label].shared.append(copy.entry.slug)
-                    board.set(copy.label, f"shared     {event.record.duration:6.1f} s of video "
-                                          f"with {event.slug}")
+                    board.set(copy.label, f"shared     {duration:6.1f} s of video "
+                                          f"with {event.slug}", estimate=duration, done=True)
+                    log.scene(copy.label, f"shared with {event.slug}")
             else:
                 for failed in [job, *copies.get(event.slug, [])]:
                     owner[failed.label].failed[failed.entry.slug] = event.message
-                    board.set(failed.label, "failed")
+                    board.set(failed.label, "failed", done=True)
+                log.scene(event.slug, f"failed: {event.message}", event.output)
 
         started = time.perf_counter()
         remote = [job for job in run if session is not None and job.render]
@@ -164,6 +188,8 @@ def render_lectures(lectures: list[LectureSpec], *, quality: str, jobs: int, med
         if local:
             run_jobs(local, max(1, min(jobs, len(local))), on_event)
     finally:
+        board.stop()
+        log.close()
         if session is not None:
             session.close()
     for report in reports:
@@ -175,7 +201,8 @@ def render_lectures(lectures: list[LectureSpec], *, quality: str, jobs: int, med
         raise LectureFailed("\n".join([*(message for report in failed
                                           for message in report.failed.values()),
                                        f"{kept} other scene(s) finished and are cached; "
-                                       f"the previous lecture in {folders} is unchanged"]),
+                                       f"the previous lecture in {folders} is unchanged; "
+                                       f"the render's log: {log.path}"]),
                             failed[0])
     for lecture, report in zip(lectures, reports):
         scenes = [(entry, records[_label(lecture, entry)]) for entry in lecture.entries]
@@ -201,8 +228,12 @@ def _plan(lecture: LectureSpec, media_dir: Path, quality: str, settings: dict,
         key = scene_key(entry, quality=quality, settings=settings, config_path=config_path,
                         voice=speaker.description)
         record = load_record(cache_dir, entry.slug)
-        fresh = (not force and record is not None and record.key == key
-                 and record.intact(cache_dir) and speaker.unchanged(record))
+        usable = (not force and record is not None and record.key == key
+                  and speaker.unchanged(record))
+        damage = record.damage(cache_dir) if usable else None
+        if damage is not None:
+            report.damaged[entry.slug] = damage
+        fresh = usable and damage is None
         missing = tuple(kind for kind in extra if not fresh or kind not in record.files)
         if fresh and not missing:
             records[_label(lecture, entry)] = record

@@ -117,6 +117,48 @@ class Issue:
         return f"{self.scene} at {self.time:.2f} s: {self.kind}: {shown}{extra}"
 
 
+@dataclass(frozen=True)
+class View:
+    """What the camera shows: a 2-D scene's moving camera frame, else Manim's frame."""
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @classmethod
+    def of(cls, scene) -> View:
+        frame = getattr(scene.camera, "frame", None)
+        if frame is None:
+            return cls(0.0, 0.0, config.frame_width, config.frame_height)
+        x, y, _ = frame.get_center()
+        return cls(float(x), float(y), float(frame.width), float(frame.height))
+
+    @property
+    def zoom(self) -> float:
+        """How much larger than at the full frame a text appears on screen."""
+        return config.frame_width / self.width
+
+    @property
+    def moved(self) -> bool:
+        return abs(self.zoom - 1) > 1e-6 or abs(self.x) > 1e-6 or abs(self.y) > 1e-6
+
+    def shows(self, box: Box) -> bool:
+        """Whether the box is wholly in view; under a moved camera a text wholly outside the
+        view is not on screen either, so only a text that the view's edge cuts counts."""
+        local = Box(box.x0 - self.x, box.y0 - self.y, box.x1 - self.x, box.y1 - self.y)
+        half_w, half_h = self.width / 2, self.height / 2
+        if local.inside(half_w, half_h):
+            return True
+        outside = (local.x1 <= -half_w or local.x0 >= half_w or local.y1 <= -half_h
+                   or local.y0 >= half_h)
+        return self.moved and outside
+
+    def overlaps(self, box: Box) -> bool:
+        """Whether any part of the box is in view."""
+        return (box.x1 > self.x - self.width / 2 and box.x0 < self.x + self.width / 2
+                and box.y1 > self.y - self.height / 2 and box.y0 < self.y + self.height / 2)
+
+
 def text_of(mobject) -> str:
     """The string a text-like mobject shows, for the report."""
     if isinstance(mobject, DecimalNumber):
@@ -218,7 +260,9 @@ class LayoutCheck:
         self.issues: dict[tuple, Issue] = {}
 
     def __call__(self, scene) -> None:
-        texts = screen_texts(scene)
+        view = View.of(scene)
+        texts = [text for text in screen_texts(scene)
+                 if not view.moved or view.overlaps(Box.of(text))]
         boxes = [Box.of(text) for text in texts]
         names = [text_of(text) for text in texts]
         for text, box, name in zip(texts, boxes, names):
@@ -233,14 +277,16 @@ class LayoutCheck:
                           "another animation of the same step undid its fade-in")
 
     def _single(self, scene, text, box: Box, name: str) -> None:
-        if not box.inside(config.frame_width / 2, config.frame_height / 2):
+        view = View.of(scene)
+        if not view.shows(box):
             self._add(scene, "off frame", (name,), (box,),
-                      f"frame {config.frame_width:.2f} x {config.frame_height:.2f}")
-        height = cap_height(text)
+                      f"frame {view.width:.2f} x {view.height:.2f} at "
+                      f"({view.x:.2f}, {view.y:.2f})")
+        height = cap_height(text) * view.zoom
         if height < theme.MIN_CAP_HEIGHT * (1 - 1e-3):
             self._add(scene, "too small", (name,), (box,),
-                      f"cap height {height:.3f} < {theme.MIN_CAP_HEIGHT:.3f}, "
-                      f"font size {text.font_size:.1f}")
+                      f"cap height {height:.3f} < {theme.MIN_CAP_HEIGHT:.3f} on screen, "
+                      f"font size {text.font_size:.1f}, zoom {view.zoom:.2f}")
 
     def _add(self, scene, kind: str, names: tuple, boxes: tuple, detail: str = "") -> None:
         key = (kind, names)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from scenes import registry
 from scripts.render.scene import render_scene
+
+pytestmark = pytest.mark.render
 
 
 def test_title_renders_a_playable_video_with_captions(tmp_path, tiny_render, video_facts):

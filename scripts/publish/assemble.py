@@ -105,10 +105,9 @@ def _texts(title: str, scenes, chapters: list[video.Chapter], cache_dir: Path, s
     timeline, by_chapter, clips = [], [], []
     for (entry, record), chapter in zip(scenes, chapters):
         start = float(chapter.start)
-        cues = (captions.read_srt(cache_dir / record.files["srt"]) if "srt" in record.files
-                else [])
+        cues = captions.line_cues(record.lines, record.duration)
         timeline += captions.shift(cues, start)
-        whole = [captions.Cue(line[0], line[1], line[2]) for line in record.lines] or cues
+        whole = [captions.Cue(line[0], line[1], line[2]) for line in record.lines]
         by_chapter.append((entry.title, start, whole))
         clips.append(ClipInfo(entry.slug, entry.title, entry.summary, start, record.duration,
                               "vtt" in record.files, formats))

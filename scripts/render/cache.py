@@ -37,7 +37,8 @@ class Record:
     for each step, see ``media.steps.cut_steps``) to a file name in the cache folder; ``lines`` are the narration's whole lines
     ([start, end, caption, spoken text], seconds; for the transcript and the recording script);
     ``takes`` a digest of the voice's takes of those lines (see ``takes_digest``);
-    ``missing_takes`` the lines a recorded voice had no take for."""
+    ``missing_takes`` the lines a recorded voice had no take for; ``hashes`` each file's
+    [size, sha256] when the record was written (``save_record``), which ``damage`` checks."""
 
     key: str
     duration: float
@@ -45,11 +46,28 @@ class Record:
     lines: list = field(default_factory=list)
     takes: str = ""
     missing_takes: list = field(default_factory=list)
+    hashes: dict = field(default_factory=dict)
+
+    def damage(self, cache_dir: Path) -> str | None:
+        """Why this entry cannot be served (a file missing, cut short or changed), or None when
+        the clip and poster are listed and every file has its recorded size and hash."""
+        if not {"mp4", "png"} <= self.files.keys():
+            return "its record lists no clip or poster"
+        for name in self.files.values():
+            path = cache_dir / name
+            if not path.is_file():
+                return f"{name} is missing"
+            if name not in self.hashes:
+                return f"{name} has no size and hash in its record"
+            size, digest = self.hashes[name]
+            if path.stat().st_size != size:
+                return f"{name} is {path.stat().st_size} bytes, its record says {size}"
+            if file_digest(path) != digest:
+                return f"{name} does not hash to its record's sha256"
+        return None
 
     def intact(self, cache_dir: Path) -> bool:
-        """The clip and poster are listed, and every listed file is still there."""
-        return ({"mp4", "png"} <= self.files.keys()
-                and all((cache_dir / name).is_file() for name in self.files.values()))
+        return self.damage(cache_dir) is None
 
 
 def record_path(cache_dir: Path, slug: str) -> Path:
@@ -64,7 +82,15 @@ def load_record(cache_dir: Path, slug: str) -> Record | None:
 
 
 def save_record(cache_dir: Path, slug: str, record: Record) -> None:
+    """Write ``record`` after its files, with each file's size and sha256 as it is now."""
+    record.hashes = {name: [(cache_dir / name).stat().st_size, file_digest(cache_dir / name)]
+                     for name in record.files.values()}
     write_json(record_path(cache_dir, slug), asdict(record))
+
+
+def file_digest(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def takes_digest(keys: list[str]) -> str:

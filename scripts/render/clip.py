@@ -9,7 +9,6 @@ cached but lacks a format only encodes that format.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -21,7 +20,7 @@ from scripts.files import write_text, writing
 from scripts.media import audio, captions, video
 from scripts.media.steps import cut_steps, fullness
 from scripts.render.cache import Record, load_record, record_path, save_record, takes_digest
-from scripts.render.scene import render_scene
+from scripts.render.scene import job_folder, render_scene
 
 
 @dataclass(frozen=True)
@@ -89,16 +88,12 @@ def _render(job: Job, report: Callable[[float], None]) -> Record:
         report(scene.time)
         poster.consider(scene.camera.pixel_array)
 
-    partial_movies = job.media_dir / ".manim" / "partial" / f"lecture-{job.quality}" / slug
-    overrides = {**job.settings, **scene_dirs(job.media_dir, slug),
-                 "partial_movie_dir": str(partial_movies)}
     speaker = Speaker(job.voice)
-    try:
+    with job_folder(job.media_dir, job.quality, slug, job.config_path) as folders:
         rendered = render_scene(job.entry, job.media_dir, quality=job.quality,
-                                overrides=overrides, progress=False, out_dir=cache_dir / "raw",
-                                on_play=on_play, voice=speaker.speak if speaker.voice else None)
-    finally:  # Manim's segments: joined into the clip by now, or useless (caching is off)
-        shutil.rmtree(partial_movies, ignore_errors=True)
+                                overrides={**job.settings, **folders}, progress=False,
+                                out_dir=cache_dir / "raw", on_play=on_play,
+                                voice=speaker if speaker.voice else None)
     files = {"mp4": f"{slug}.mp4", "png": f"{slug}.png"}
     measured = video.duration(rendered.video)
     length = float(measured)
@@ -109,19 +104,32 @@ def _render(job: Job, report: Callable[[float], None]) -> Record:
         audio.write_wav(track, cache_dir / files["wav"])
     video.add_audio(rendered.video, track, cache_dir / files["mp4"])
     rendered.video.unlink()
-    lines = [[step.start, step.start + (step.speech or step.duration), step.text,
-              step.say or speaker.spoken_form(step.text)] for step in rendered.steps]
+    lines = narration_lines(rendered, speaker)
+    for kind, text in caption_texts(lines, length).items():
+        files[kind] = f"{slug}.{kind}"
+        write_text(cache_dir / files[kind], text)
     if rendered.captions is not None:
-        whole = captions.fit(captions.read_srt(rendered.captions), length)
-        cues = [part for cue in whole for part in captions.standard_cues(cue, speaker.length)]
-        for kind, text in (("srt", captions.to_srt(cues)), ("vtt", captions.to_vtt(cues))):
-            files[kind] = f"{slug}.{kind}"
-            write_text(cache_dir / files[kind], text)
         rendered.captions.unlink()
     poster.save(cache_dir / files["png"])
     return Record(key=job.key, duration=length, files=files, lines=lines,
                   takes=takes_digest([step.take.key for step in rendered.steps if step.take]),
                   missing_takes=speaker.missing())
+
+
+def narration_lines(rendered, speaker) -> list:
+    """A scene's lines as its record keeps them: [start, end of speech, caption, spoken text,
+    [[caption word, start, end], ...], whether the voice timed those words] (clip seconds)."""
+    return [[step.start, step.start + (step.speech or step.duration), step.text,
+             step.say or speaker.spoken_form(step.text), [list(word) for word in step.words],
+             step.timed] for step in rendered.steps]
+
+
+def caption_texts(lines: list, length: float) -> dict[str, str]:
+    """The clip's captions as SRT and word-timed WebVTT (none for a scene without narration)."""
+    if not lines:
+        return {}
+    cues = captions.line_cues(lines, length)
+    return {"srt": captions.to_srt(cues), "vtt": captions.to_vtt(cues)}
 
 
 def voice_track(rendered, length) -> np.ndarray:
@@ -152,9 +160,15 @@ class Speaker:
     def speak(self, line: str, spoken: str | None):
         return self.voice.speak(spoken or self.spoken_form(line))
 
-    def length(self, text: str) -> int:
-        """Characters of ``text`` as said: cues share a line's time in this proportion."""
-        return len(self.spoken_form(text))
+    def timed_words(self, line: str, spoken: str | None, take) -> list:
+        """Each caption word of ``line`` with its (start, end) in ``take``: from the take's word
+        timings, or spread over its length by characters when it has none."""
+        from scenes.base import proportional_words
+        from scripts.voice.caption_words import caption_word_times
+
+        said = spoken or self.spoken_form(line)
+        return (caption_word_times(line, said, take.words, self.spoken_form)
+                or list(proportional_words(line, take.duration)))
 
     def missing(self) -> list[str]:
         """Lines that had no recorded take (only a recorded voice has any)."""

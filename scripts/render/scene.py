@@ -7,18 +7,25 @@ a failed or interrupted render never leaves a half-written file where a finished
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
+import sys
 import tempfile
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from scenes.registry import SceneEntry
 
 QUALITIES = {"l": "low_quality", "m": "medium_quality", "h": "high_quality", "k": "fourk_quality"}
 # A quick proof of the whole lecture: Manim has no preset this small, so it is set through config.
 DRAFT = {"quality": "low_quality", "pixel_width": 426, "pixel_height": 240, "frame_rate": 10}
+FRAME_RATES = {"l": 15, "m": 30, "h": 60, "k": 60}   # Manim's presets
+FORMATS = ("mp4", "webm", "gif", "slides")   # mp4 clips are always made: the lecture is joined
+# from them; "slides" cuts each clip into its narration steps (scripts/media/steps.py)
 # Scenes that draw anything random draw the same thing every time (Scene re-seeds from config.seed).
 SEED = 0
 
@@ -70,6 +77,68 @@ def _manim_settings(quality: str, work: Path, out_dir: Path, stem: str, frame_on
     }
     settings.update(overrides or {})
     return settings
+
+
+def frame_rate(quality: str, settings: dict) -> float:
+    """Frames per second of a render at ``quality`` with these Manim settings."""
+    preset = DRAFT["frame_rate"] if quality == "draft" else FRAME_RATES[quality]
+    return float(settings.get("frame_rate") or preset)
+
+
+@contextmanager
+def job_folder(media_dir: Path, quality: str, slug: str,
+               config_path: str | None) -> Iterator[dict[str, str]]:
+    """Manim's working folders for one scene job (partial movies, LaTeX, Text), its own per
+    scene, config and quality: ``.manim/jobs/QUALITY/SLUG-CONFIG/``. Jobs of two configs never
+    meet there (Manim names partial movies by their index, and its LaTeX clean-up deletes the
+    other files of its folder). A ``.busy`` mark stays while the job runs: a job that finds one
+    (its job was killed) clears the folder first, since Manim trusts any LaTeX or Text SVG it
+    finds; an interrupted or failed job clears it itself. Partial movies go when the job ends
+    (caching is off: no later run uses them); LaTeX and Text files stay, warm for the next."""
+    config = (hashlib.sha256(Path(config_path).read_bytes()).hexdigest()[:12] if config_path
+              else "default")
+    folder = Path(media_dir) / ".manim" / "jobs" / quality / f"{slug}-{config}"
+    busy, partial = folder / ".busy", folder / "partial"
+    if busy.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(partial, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    busy.write_text(f"{os.getpid()}\n")
+    try:
+        yield {"partial_movie_dir": str(partial), "tex_dir": str(folder / "tex"),
+               "text_dir": str(folder / "texts")}
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    shutil.rmtree(partial, ignore_errors=True)
+    busy.unlink(missing_ok=True)
+
+
+def preview_scene(entry: SceneEntry, media_dir: Path, *, quality: str, frame_only: bool,
+                  voice=None) -> RenderedScene:
+    """``render_scene`` into the preview folder with the progress view on standard error (a
+    live row on a terminal, plain lines otherwise), instead of Manim's own bars."""
+    from rich.console import Console
+
+    from scripts.render.progress import Board
+
+    console = Console(stderr=True)
+    board = Board([entry.slug], sys.stderr.write, console.is_terminal,
+                  fps=frame_rate(quality, {}), console=console)
+    board.start()
+    board.set(entry.slug, "rendering")
+    try:
+        result = render_scene(entry, media_dir, quality=quality, frame_only=frame_only,
+                              progress=False, voice=voice,
+                              on_play=lambda scene: board.progress(entry.slug, scene.time))
+    except BaseException:
+        board.set(entry.slug, "failed", done=True)
+        board.stop()
+        raise
+    board.set(entry.slug, f"done       {result.duration:6.1f} s of video",
+              estimate=result.duration, done=True)
+    board.stop()
+    return result
 
 
 def quality_settings(quality: str) -> dict:

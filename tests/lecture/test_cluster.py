@@ -22,6 +22,8 @@ from lecture_test_scenes import HANG, OTHER, QUICK, QUICK_TOO
 from scripts.cli import main
 from scripts.pipeline import LectureFailed, LectureSpec, render_lectures
 
+pytestmark = [pytest.mark.render, pytest.mark.cluster]
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 DASK = Path(sys.executable).parent / "dask"

@@ -15,6 +15,8 @@ import threading
 
 import pytest
 
+pytestmark = [pytest.mark.render, pytest.mark.voice, pytest.mark.browser]
+
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]

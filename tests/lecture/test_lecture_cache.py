@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from lecture_helpers import QUALITY, TINY, render
 from lecture_test_scenes import QUICK, QUICK_TOO
 
@@ -11,6 +12,8 @@ from scenes import registry
 from scripts.render.cache import PROJECT_ROOT, scene_key, scene_sources
 from scripts.pipeline import LECTURE_SETTINGS
 from scripts.render.scene import quality_settings
+
+pytestmark = [pytest.mark.render, pytest.mark.voice]
 
 SETTINGS = {**quality_settings(QUALITY), **LECTURE_SETTINGS, **TINY}
 

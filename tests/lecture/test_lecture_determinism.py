@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from lecture_helpers import render
 
 from scenes import registry
+
+pytestmark = [pytest.mark.render, pytest.mark.voice]
 
 
 def test_two_renders_of_the_title_are_byte_identical(tiny_lecture, tmp_path):

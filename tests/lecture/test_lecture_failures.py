@@ -19,6 +19,8 @@ from scripts.cli import main
 from scripts.render.cache import load_record
 from scripts.pipeline import LectureFailed
 
+pytestmark = pytest.mark.render
+
 HERE = Path(__file__).resolve().parent
 
 

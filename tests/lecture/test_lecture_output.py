@@ -11,6 +11,8 @@ import srt
 
 from scenes import registry
 
+pytestmark = [pytest.mark.render, pytest.mark.voice]
+
 MS = 0.0015  # caption and chapter times are written to the millisecond
 
 

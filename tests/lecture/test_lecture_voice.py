@@ -20,6 +20,8 @@ from scripts.media import audio, captions, video
 from scripts.render.cache import load_record
 from scripts.voice import VoiceSettings, measure, take_name
 
+pytestmark = [pytest.mark.render, pytest.mark.voice]
+
 FRAME = 1 / TINY["frame_rate"]
 ONSET_DB = -40.0          # a 10 ms window louder than this (dBFS) is speech
 WINDOW = 480              # 10 ms at 48 kHz

@@ -23,6 +23,8 @@ from test_lecture_browser import CHROMIUM, FLAGS, RangeHandler
 from scripts.publish.assemble import PRESENTING
 from scripts.render.cache import load_record
 
+pytestmark = pytest.mark.render
+
 
 @pytest.fixture(scope="module")
 def presented(tmp_path_factory):

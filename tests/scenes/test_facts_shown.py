@@ -8,6 +8,8 @@ import pytest
 from scenes import registry
 from tests.facts_path import lookup, split
 
+pytestmark = pytest.mark.render
+
 # Scenes that write no number: the title card and the applications' toy pictures.
 NUMBERLESS = {"title", "applications"}
 # Scenes whose numbers depend on the layer sizes alone, the same for another seed.

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import RIGHT, FadeIn, Indicate, MathTex, Scene, Succession, Text, tempconfig
+from manim import (RIGHT, FadeIn, Indicate, MathTex, MovingCameraScene, Scene, Succession, Text,
+                   tempconfig)
 
 from layout import CONFIGS, LayoutCheck
 from scenes import registry, theme
@@ -45,12 +46,12 @@ def test_configs_are_laid_out(config_checks, name, slug):
     assert_laid_out(checks[slug])
 
 
-def check_after_play(tmp_path, build) -> LayoutCheck:
+def check_after_play(tmp_path, build, scene_class=Scene) -> LayoutCheck:
     """Run ``build(scene)`` (it adds or plays texts) in a scene that is not rendered, then the
     layout check once."""
     check = LayoutCheck("probe")
 
-    class Probe(Scene):
+    class Probe(scene_class):
         def construct(self):
             self.overlap_allowed = []
             build(self)
@@ -76,6 +77,18 @@ def test_the_check_reports_overlap_edge_and_size(tmp_path):
                   text("tiny", theme.TYPE.label * 0.6).move_to([0, -2, 0]))
     assert kinds(check_after_play(tmp_path, build)) == [
         ("off frame", ("away",)), ("overlap", ("left", "right")), ("too small", ("tiny",))]
+
+
+def test_under_a_zoomed_camera_only_texts_in_view_count_and_they_look_larger(tmp_path):
+    """Zoomed onto the origin (a view 4 units wide): a text the view's edge cuts is off frame,
+    a text wholly outside is simply not on screen, and a text too small for the full frame
+    reads at four times its size."""
+    def build(scene):
+        scene.camera.frame.scale(4 / scene.camera.frame.width).move_to([0, 0, 0])
+        scene.add(text("cut").move_to([2, 0, 0]), text("elsewhere").move_to([6, 3, 0]),
+                  text("near", theme.TYPE.label * 0.6).move_to([0, -0.8, 0]),
+                  text("far").move_to([6.2, 3, 0]))
+    assert kinds(check_after_play(tmp_path, build, MovingCameraScene)) == [("off frame", ("cut",))]
 
 
 def test_a_declared_overlap_is_allowed(tmp_path):

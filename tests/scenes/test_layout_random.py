@@ -19,6 +19,8 @@ from scripts.render.scene import render_scene
 
 from conftest import TINY, _text_as_at_full_size, _use_config
 
+pytestmark = pytest.mark.render
+
 DRAWN = 2
 SCENES = ("architecture", "forward_pass", "backprop", "inside_network", "training", "hidden_sizes")
 

@@ -11,6 +11,8 @@ import re
 import numpy as np
 import pytest
 
+pytestmark = pytest.mark.render
+
 SLUG = "backprop"
 EX = "backprop_example"
 

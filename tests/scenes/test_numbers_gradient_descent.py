@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import numpy as np
+
+pytestmark = pytest.mark.render
 
 SLUG = "gradient_descent"
 DRAWN_TOLERANCE = 1.5e-3   # one unit of the recorded 3rd decimal, plus float error of the inverse map
@@ -79,6 +83,22 @@ def test_too_large_a_rate_overshoots_on_screen(rendered, data):
     large, small = drawn[f"rate[{len(data.descent.learning_rates) - 1}]"], drawn["rate[0]"]
     assert np.all(np.sign(large[1:, 0]) == -np.sign(large[:-1, 0]))
     assert np.all(np.sign(small[:, 0]) == np.sign(small[0, 0]))
+
+
+def test_too_large_a_rate_is_seen_and_said_to_fail(rendered, data):
+    """The largest rate's loss, as shown, ends above where it started (its descent climbs, by
+    the bowl's closed form w -> (1 - 2 eta) w), and the line said over it says so; each rate's
+    line names what its verdict found."""
+    shown = rendered[SLUG].displayed
+    last = len(data.descent.learning_rates) - 1
+    large = data.descent.learning_rates[last]
+    factor = 1 - 2 * large.learning_rate
+    assert abs(factor) > 1
+    assert shown[f"descent.learning_rates[{last}].values[-1]"] > shown[f"descent.learning_rates[{last}].values[0]"]
+    lines = [step.text for step in rendered[SLUG].steps]
+    assert any(line.startswith("Too large") and "climbs" in line for line in lines)
+    assert any(line.startswith("Too small") for line in lines)
+    assert any(line.startswith("About right") for line in lines)
 
 
 def test_drawn_paths_follow_the_config(other_config):

@@ -5,6 +5,9 @@ narration that says what those numbers show."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
+
+pytestmark = pytest.mark.render
 
 SLUG = "hidden_sizes"
 

@@ -6,6 +6,9 @@ for all scenes in test_facts_shown.py.)"""
 from __future__ import annotations
 
 import numpy as np
+import pytest
+
+pytestmark = pytest.mark.render
 
 SLUG = "inside_network"
 

@@ -1,14 +1,18 @@
 """The training scene shows nnmath's training: every snapshot's heatmap is coloured from that
-snapshot's decision grid, every stop shows its epoch and accuracies, and the default lecture ends on
+snapshot's decision grid, the boundary between snapshots from the grids of the epochs between, every stop shows its epoch and accuracies, and the default lecture ends on
 the lesson's test accuracy of 97.5 %."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from nnmath.activations import get_activation
 from nnmath.landscape import decision_grid
 from nnmath.network import forward
+from nnmath.training import train
+
+pytestmark = pytest.mark.render
 
 SLUG = "training"
 
@@ -35,9 +39,30 @@ def expected_heatmaps(data) -> dict:
             for epoch, grid, _, _ in stops(data) for (i, j), value in np.ndenumerate(grid)}
 
 
+def frame_heatmaps(data) -> dict:
+    """Every grid cell at every epoch the boundary bends through, from a training run of its own
+    that keeps the parameters at those epochs."""
+    c, network = data.config, data.config.network
+    activation = get_activation(network.activation, network.leaky_slope)
+    run = train(data.initial_params, data.dataset, activation, c.training.loss,
+                c.training.reduction, c.training.learning_rate, c.training.epochs,
+                data.boundary.frame_epochs)
+    return {f"epoch[{epoch}].heatmap[{i}][{j}]": round(float(value), 4)
+            for epoch in data.boundary.frame_epochs
+            for (i, j), value in np.ndenumerate(decision_grid(
+                run.snapshots[epoch], activation, data.bounds, c.lecture.grid_resolution).values)}
+
+
 def test_every_snapshot_is_shown_with_its_whole_grid(rendered, data):
-    """Not one snapshot skipped, not one grid cell missing or different from nnmath's grid."""
-    assert rendered[SLUG].drawn == expected_heatmaps(data)
+    """Not one snapshot skipped, not one grid cell missing or different from nnmath's grid; the
+    grids shown between the snapshots are those of the epochs between."""
+    drawn = rendered[SLUG].drawn
+    snapshots = expected_heatmaps(data)
+    assert {key: drawn.get(key) for key in snapshots} == snapshots
+    frames = frame_heatmaps(data)
+    assert set(drawn) <= set(frames) and all(frames[key] == value for key, value in drawn.items())
+    epochs = {key.split("]")[0] for key in drawn}
+    assert len(epochs) > len(data.boundary.epochs)     # it bends between the snapshots
 
 
 def test_every_stop_shows_its_epoch_and_accuracies(rendered, data):
@@ -57,7 +82,7 @@ def test_default_lecture_ends_on_the_lessons_test_accuracy(rendered, data):
 def test_training_follows_the_config(other_config):
     other_data, other_results = other_config
     drawn = other_results[SLUG].drawn   # a last-frame render skips the sweep: the last stop only
-    want = expected_heatmaps(other_data)
+    want = frame_heatmaps(other_data)
     assert drawn and all(want[key] == value for key, value in drawn.items())
 
 

@@ -9,6 +9,8 @@ import srt
 
 from scenes import registry
 
+pytestmark = pytest.mark.render
+
 CHAPTERS = [entry.slug for entry in registry.chapters()]
 
 
