@@ -27,20 +27,23 @@ def resample(samples: np.ndarray, rate: int) -> np.ndarray:
     return resample_poly(samples, RATE // common, rate // common)
 
 
-def trim_silence(samples: np.ndarray, rate: int = RATE) -> np.ndarray:
+def trim_silence(samples: np.ndarray, rate: int = RATE) -> tuple[np.ndarray, int]:
     """The sound between the first and last 10 ms window above TRIM_THRESHOLD_DB (relative to the
     loudest), with exactly TRIM_KEEP_S of silence before and after it (cut, or padded where the
-    take had less): every take starts speaking TRIM_KEEP_S after its start."""
+    take had less): every take starts speaking TRIM_KEEP_S after its start. Also the index in
+    ``samples`` of the result's first sample (negative where silence was padded), by which a
+    time in the take moves."""
     window = max(1, int(TRIM_WINDOW_S * rate))
     count = samples.size // window
     if count == 0:
-        return samples
+        return samples, 0
     rms = np.sqrt(np.mean(samples[: count * window].reshape(count, window) ** 2, axis=1))
     loud = np.flatnonzero(rms > rms.max() * 10 ** (TRIM_THRESHOLD_DB / 20))
     keep = int(TRIM_KEEP_S * rate)
     first, last = loud[0] * window, (loud[-1] + 1) * window
     sound = samples[max(0, first - keep): last + keep]
-    return np.pad(sound, (max(0, keep - first), max(0, last + keep - samples.size)))
+    padded = np.pad(sound, (max(0, keep - first), max(0, last + keep - samples.size)))
+    return padded, int(first - keep)
 
 
 def read_wav(path: Path) -> tuple[np.ndarray, int]:

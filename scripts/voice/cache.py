@@ -1,4 +1,4 @@
-"""Takes on disk: ``<cache_dir>/<key>.wav`` and ``<key>.json`` (duration, words, source), each
+"""Takes on disk: ``<cache_dir>/<key>.wav`` and ``<key>.json`` (duration, words, source, timing), each
 written under a temporary name and renamed when complete, so an interrupted synthesis never
 leaves a half-written take. The key is the sha256 of everything the audio depends on."""
 
@@ -15,23 +15,26 @@ import numpy as np
 
 from scripts.voice.audio import RATE, TRIM_KEEP_S, TRIM_THRESHOLD_DB, write_wav
 from scripts.voice.loudness import LIMITER_WINDOW_S, PEAK_CEILING_DBTP, PEAK_MARGIN_DB, TARGET_LUFS
+from scripts.voice.timing import Words
 
-# Part of every key: the processing of a take. The version is bumped when its code changes.
-PROCESSING = (f"takes v3: {RATE} Hz mono s16, trim {TRIM_THRESHOLD_DB} dB keep {TRIM_KEEP_S} s, "
+# Part of every key: the processing of a take. The version is bumped when its code changes
+# (v4: every take carries its word timings).
+PROCESSING = (f"takes v4: {RATE} Hz mono s16, trim {TRIM_THRESHOLD_DB} dB keep {TRIM_KEEP_S} s, "
               f"{TARGET_LUFS} LUFS, {PEAK_CEILING_DBTP} dBTP (margin {PEAK_MARGIN_DB} dB), "
               f"limiter {LIMITER_WINDOW_S} s")
 
-Words = list[tuple[str, float, float]]
-
-
 @dataclass(frozen=True)
 class Take:
-    """One spoken line, ready to mix: a 48 kHz mono 16-bit WAV and what it says when."""
+    """One spoken line, ready to mix: a 48 kHz mono 16-bit WAV and what it says when: ``words``
+    is one (word, start, end) per whitespace-separated word of the spoken text, in seconds.
+    ``timing`` says where those times come from: the engine's own ("piper", "espeak"), a
+    recording aligned to its synthetic take ("aligned"), or characters ("proportional")."""
     wav: Path
     duration: float
-    words: Words | None
+    words: Words
     key: str
     source: str
+    timing: str
 
 
 def take_key(**parts) -> str:
@@ -65,21 +68,23 @@ class TakeCache:
         if not (wav.exists() and facts.exists()):
             return None
         data = json.loads(facts.read_text(encoding="utf-8"))
-        words = [tuple(word) for word in data["words"]] if data["words"] is not None else None
-        return Take(wav, data["duration"], words, key, data["source"])
+        words = [tuple(word) for word in data["words"]]
+        return Take(wav, data["duration"], words, key, data["source"], data["timing"])
 
-    def store(self, key: str, samples: np.ndarray, words: Words | None, source: str) -> Take:
+    def store(self, key: str, samples: np.ndarray, words: Words, source: str,
+              timing: str) -> Take:
         """Write a take atomically: the audio first, then its facts, which mark it complete."""
         self.folder.mkdir(parents=True, exist_ok=True)
         wav, facts = self.paths(key)
         duration = samples.size / RATE
-        _atomic(wav, lambda path: write_wav(path, samples))
-        text = json.dumps({"duration": duration, "words": words, "source": source}, indent=1)
-        _atomic(facts, lambda path: path.write_text(text, encoding="utf-8"))
-        return Take(wav, duration, words, key, source)
+        atomic_write(wav, lambda path: write_wav(path, samples))
+        text = json.dumps({"duration": duration, "words": words, "source": source,
+                           "timing": timing})
+        atomic_write(facts, lambda path: path.write_text(text, encoding="utf-8"))
+        return Take(wav, duration, words, key, source, timing)
 
 
-def _atomic(target: Path, write) -> None:
+def atomic_write(target: Path, write) -> None:
     """Run ``write(tmp)`` on a temporary file beside ``target``, then rename it into place."""
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".part")
     os.close(handle)

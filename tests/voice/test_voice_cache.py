@@ -13,6 +13,8 @@ from scripts.voice import VoiceError, make_voice
 from scripts.voice.audio import RATE, TRIM_KEEP_S, read_wav
 from scripts.voice.cache import TakeCache
 
+pytestmark = pytest.mark.voice
+
 LINE = "sigma of z is zero point nine nine"
 
 
@@ -29,7 +31,8 @@ def test_a_second_call_synthesises_nothing(espeak, settings):
 def test_take_is_48k_mono_16_bit_and_its_facts_match(espeak):
     take = espeak.speak(LINE)
     samples, rate = read_wav(take.wav)
-    assert rate == RATE and take.source == "espeak" and take.words is None
+    assert rate == RATE and take.source == "espeak" and take.timing == "espeak"
+    assert [word for word, _, _ in take.words] == LINE.split()
     assert take.duration == pytest.approx(samples.size / RATE)
     assert 1.0 < take.duration < 5.0
     # speech starts TRIM_KEEP_S in and ends as long before the end (espeak's own WAV has 10 ms
@@ -56,7 +59,7 @@ def test_an_interrupted_store_leaves_no_file(tmp_path, monkeypatch):
         raise KeyboardInterrupt
     monkeypatch.setattr("scripts.voice.cache.write_wav", crash)
     with pytest.raises(KeyboardInterrupt):
-        cache.store("k" * 64, np.zeros(RATE), None, "espeak")
+        cache.store("k" * 64, np.zeros(RATE), [], "espeak", "espeak")
     assert cache_files(cache.folder) == []
     assert cache.load("k" * 64) is None
 

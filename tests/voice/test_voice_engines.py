@@ -14,6 +14,8 @@ from voice_helpers import cache_files
 from scripts.voice import (ENGINES, VoiceError, VoiceSettings, make_voice, synthesize_all,
                            voice_problems)
 
+pytestmark = pytest.mark.voice
+
 LINES = ["the first line of the lecture", "a second line, a little longer than the first one",
          "the first line of the lecture", "three"]
 
@@ -28,8 +30,13 @@ def test_registry_names_every_voice():
     assert set(ENGINES) == {"piper", "espeak", "recorded", "none"}
 
 
+def no_espeak_library(monkeypatch):
+    monkeypatch.setattr("scripts.voice.espeak_lib.ctypes.util.find_library", lambda name: None)
+    monkeypatch.setattr("scripts.voice.espeak_lib._LOADED", {})
+
+
 def test_missing_espeak_names_the_package(settings, monkeypatch):
-    monkeypatch.setattr("scripts.voice.engines.shutil.which", lambda name: None)
+    no_espeak_library(monkeypatch)
     with pytest.raises(VoiceError) as error:
         make_voice(settings)
     assert "apt-get install espeak-ng" in one_line(error)
@@ -73,7 +80,8 @@ def test_synthesize_all_without_a_voice(settings):
 
 
 def test_espeak_speed(espeak):
-    """CPU seconds (this process and espeak-ng's) per second of speech; printed, not asserted."""
+    """CPU seconds per second of speech (espeak-ng runs in this process); printed, not
+    asserted."""
     text = ("Backpropagation: how a network learns from a mistake. Phase one: a sample goes "
             "forward to a prediction. Phase two: the loss measures how far the prediction is "
             "from the label. Phase three: the chain rule. How does the loss change if we nudge "
@@ -91,7 +99,7 @@ def test_espeak_speed(espeak):
 def test_voice_problems_name_what_is_missing(settings, monkeypatch):
     assert voice_problems(settings) == {"piper": None, "espeak": None, "recorded": None,
                                         "none": None}
-    monkeypatch.setattr("scripts.voice.engines.shutil.which", lambda name: None)
+    no_espeak_library(monkeypatch)
     problems = voice_problems(settings)
     assert "apt-get install espeak-ng" in problems["espeak"]
     assert problems["recorded"] is not None        # its fallback here is espeak
