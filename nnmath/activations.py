@@ -6,13 +6,12 @@ non-linearity can and cannot learn.
 """
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable
 
 import numpy as np
 
 from nnmath.errors import NNMathError
-
-ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear")
 
 Array = np.ndarray
 
@@ -92,40 +91,68 @@ def linear_derivative(z):
     return np.ones_like(z, dtype=np.float64)
 
 
+def _sigmoid_output_derivative(a):
+    return a * (1.0 - a)
+
+
+def _tanh_output_derivative(a):
+    return 1.0 - a * a
+
+
+def _tanh_into(z, out):
+    np.tanh(z, out=out)
+
+
+def _relu_into(z, out):
+    np.maximum(z, 0.0, out=out)
+
+
+def _leaky_relu_into(z, out, slope):
+    """max(z, slope z) for 0 < slope < 1."""
+    np.multiply(z, slope, out=out)
+    np.maximum(z, out, out=out)
+
+
+def _linear_into(z, out):
+    np.copyto(out, z)
+
+
+def _leaky(slope: float) -> Activation:
+    derivative = partial(leaky_relu_derivative, slope=slope)
+    return Activation("leaky_relu", partial(leaky_relu, slope=slope), derivative, derivative,
+                      partial(_leaky_relu_into, slope=slope))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A registered activation: its display name and how to make it for a leaky slope."""
+    display: str
+    make: Callable[[float], Activation]
+
+
+# The registry, name -> choice. Every part is a module-level function (or a partial of one), so
+# an Activation, and the LectureData holding it, pickles into a scene's worker process.
+ACTIVATIONS = {
+    "sigmoid": Choice("sigmoid", lambda slope: Activation(
+        "sigmoid", sigmoid, sigmoid_derivative, _sigmoid_output_derivative, sigmoid_into)),
+    "tanh": Choice("tanh", lambda slope: Activation(
+        "tanh", tanh, tanh_derivative, _tanh_output_derivative, _tanh_into)),
+    "relu": Choice("ReLU", lambda slope: Activation(
+        "relu", relu, relu_derivative, relu_derivative, _relu_into)),
+    "leaky_relu": Choice("leaky ReLU", _leaky),
+    "linear": Choice("linear", lambda slope: Activation(
+        "linear", linear, linear_derivative, linear_derivative, _linear_into)),
+}
+
+
 def get_activation(name, leaky_slope=0.01):
     """The activation called ``name`` (one of ``ACTIVATIONS``); ``leaky_slope`` is leaky ReLU's
     slope for z <= 0, 0 < leaky_slope < 1."""
     if not isinstance(leaky_slope, (int, float)) or isinstance(leaky_slope, bool) or not 0 < leaky_slope < 1:
         raise NNMathError(f"leaky_slope = {leaky_slope!r} is invalid: must be a number with 0 < slope < 1")
-    if name == "sigmoid":
-        return Activation("sigmoid", sigmoid, sigmoid_derivative, lambda a: a * (1.0 - a), sigmoid_into)
-    if name == "tanh":
-        return Activation(
-            "tanh", tanh, tanh_derivative, lambda a: 1.0 - a * a, lambda z, out: np.tanh(z, out=out)
-        )
-    if name == "relu":
-        return Activation(
-            "relu", relu, relu_derivative, relu_derivative, lambda z, out: np.maximum(z, 0.0, out=out)
-        )
-    if name == "leaky_relu":
-        slope = float(leaky_slope)
-
-        def leaky_relu_into(z, out):  # max(z, slope z) for 0 < slope < 1
-            np.multiply(z, slope, out=out)
-            np.maximum(z, out, out=out)
-
-        return Activation(
-            "leaky_relu",
-            lambda z: leaky_relu(z, slope),
-            lambda z: leaky_relu_derivative(z, slope),
-            lambda a: leaky_relu_derivative(a, slope),
-            leaky_relu_into,
-        )
-    if name == "linear":
-        return Activation(
-            "linear", linear, linear_derivative, linear_derivative, lambda z, out: np.copyto(out, z)
-        )
-    raise NNMathError(f"activation = {name!r} is unknown: choose one of {', '.join(ACTIVATIONS)}")
+    if name not in ACTIVATIONS:
+        raise NNMathError(f"activation = {name!r} is unknown: choose one of {', '.join(ACTIVATIONS)}")
+    return ACTIVATIONS[name].make(float(leaky_slope))
 
 
 def as_activation(spec):
