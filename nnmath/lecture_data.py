@@ -25,6 +25,7 @@ from nnmath.landscape import (
     LossSlice,
     bowl_path,
     bowl_surface,
+    covering_extent,
     curve,
     curve_derivative,
     curve_path,
@@ -38,7 +39,8 @@ from nnmath.neuron import NeuronExample, neuron_example
 from nnmath.illustrations import Illustrations, make_illustrations
 from nnmath.training import History, train
 from nnmath.verdicts import (
-    LinearityVerdict, SizeComparison, Start, Verdict, compare_sizes, contrast, judge, start,
+    BoundaryDifference, LinearityVerdict, SizeComparison, Start, Verdict, compare_boundaries,
+    compare_sizes, contrast, firing_order, judge, judge_rate, start,
 )
 
 CURVE_SAMPLES = 201
@@ -52,7 +54,10 @@ class ForwardExample:
     """One sample through a network, neuron by neuron.
 
     ``zs[l]`` (n_out,) are layer l's pre-activations; ``activations[0]`` is ``x`` and
-    ``activations[l + 1]`` = g(zs[l]); the last, shape (1,), is the output.
+    ``activations[l + 1]`` = g(zs[l]); the last, shape (1,), is the output. ``terms[l]``
+    (n_out, n_in): neuron i's weighted inputs W[j, i] * activations[l][j], so that zs[l][i] =
+    sum(terms[l][i]) + b[i]. ``firing[l]``: layer l + 1's neurons by decreasing |activation|
+    (nnmath.verdicts.firing_order), the one a scene computes first that it draws.
     """
 
     index: int  # position of the sample in the test set
@@ -63,6 +68,8 @@ class ForwardExample:
     prediction: float  # P(class 1), the output neuron's activation
     predicted_class: int  # 1 if prediction >= 0.5, else 0
     params: list  # the Layers used
+    terms: list = ()
+    firing: list = ()
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,9 @@ class BackpropExample:
 class BoundaryHistory:
     """The decision boundary sharpening: at each snapshot ``epochs[k]`` (parameters after that
     many updates), ``grids[k]`` is P(class 1) over the data's padded bounds, and the reported
-    losses and accuracies with those parameters."""
+    losses and accuracies with those parameters. ``frame_epochs`` (ascending, the snapshots
+    among them) and ``frame_grids``: the same grid at every epoch training was sampled at, for
+    a boundary that bends between the snapshots instead of jumping."""
 
     epochs: tuple
     grids: tuple
@@ -115,6 +124,8 @@ class BoundaryHistory:
     test_loss: np.ndarray
     accuracy: np.ndarray
     test_accuracy: np.ndarray
+    frame_epochs: tuple = ()
+    frame_grids: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -136,14 +147,18 @@ class CurveDescent:
 class Descent:
     """The gradient-descent scene's data: the 1-D ``curve``; the lesson's bowl w1² + w2²
     (``bowl_surface`` over [-2, 2]², ``bowl_path`` its 20 points from (1.8, 1.8) at rate 0.1);
-    ``learning_rates``, the bowl from the same start at rates 0.02, 0.1, 0.9 (too small, right,
-    too large); and the trained network's real ``loss_slice``."""
+    ``learning_rates``, the bowl from the same start at rates 0.02, 0.1, 1.01 (too small, right,
+    too large), judged in ``rate_verdicts`` (nnmath.verdicts.judge_rate) and drawn over
+    ``rates_surface``, the bowl on a square that holds all three paths; and the trained
+    network's real ``loss_slice``."""
 
     curve: CurveDescent
     bowl_surface: Grid
     bowl_path: DescentPath
     learning_rates: tuple
     loss_slice: LossSlice
+    rate_verdicts: tuple = ()
+    rates_surface: Grid = None
 
 
 @dataclass(frozen=True)
@@ -209,7 +224,8 @@ class LectureData:
       (nnmath.verdicts); ``training_start``: its train score at the first snapshot.
     * ``hidden_size_verdicts``: one Verdict per ``hidden_size_comparison`` network;
       ``size_comparison``: how their accuracies move with size. ``linearity_verdict``: the
-      linear network against the non-linear one.
+      linear network against the non-linear one. ``boundary_difference``: where the
+      hidden-size networks' boundaries part (the test points they classify differently).
     """
 
     config: LectureConfig
@@ -240,6 +256,7 @@ class LectureData:
     parameters: ParameterCounts
     activation_tour: ActivationTour
     neuron_ranges: list
+    boundary_difference: BoundaryDifference = None
 
     @property
     def n_weights(self):
@@ -408,8 +425,20 @@ def _verdicts(config, dataset, history, comparison, histories, linear_history):
         "training_start": start(first, accuracy, dataset.y_train),
         "hidden_size_verdicts": per_size,
         "size_comparison": compare_sizes(config.lecture.hidden_sizes, per_size),
+        "boundary_difference": _boundary_difference(config, dataset, comparison),
         "linearity_verdict": contrast(_verdict(linear_history, sizes, "linear", dataset), own),
     }
+
+
+def _boundary_difference(config, dataset, comparison):
+    """Where the hidden-size networks' boundaries part, from their grids and test predictions."""
+    activation = get_activation(config.network.activation, config.network.leaky_slope)
+    grid = comparison[0].grid
+    predictions = [forward(n.params, dataset.X_test, activation).output[:, 0] >= 0.5
+                   for n in comparison]
+    return compare_boundaries(config.lecture.hidden_sizes,
+                              (grid.xs, grid.ys, [n.grid.values for n in comparison]),
+                              predictions, dataset.X_test, dataset.y_test)
 
 
 def _path_epochs(epochs, snapshot_epochs):
@@ -471,6 +500,8 @@ def _forward_example(params, dataset, index, activation):
         prediction=prediction,
         predicted_class=int(prediction >= 0.5),
         params=params,
+        terms=[(a[0][:, None] * layer.W).T for a, layer in zip(trace.activations, params)],
+        firing=[firing_order(a[0]) for a in trace.activations[1:]],
     )
 
 
@@ -533,19 +564,27 @@ def _boundary(history, full, snapshot_epochs, activation, bounds, resolution):
             name: np.array([at(name, k) for k in snapshot_epochs], dtype=np.float64)
             for name in ("loss", "test_loss", "accuracy", "test_accuracy")
         },
+        frame_epochs=tuple(sorted(full.snapshots)),
+        frame_grids=tuple(
+            decision_grid(full.snapshots[k], activation, bounds, resolution)
+            for k in sorted(full.snapshots)
+        ),
     )
 
 
 def _descent(full, dataset, activation, loss):
     xs = np.linspace(*CURVE_RANGE, CURVE_SAMPLES)
     path = curve_path()
+    rates = tuple(bowl_path(rate) for rate in COMPARISON_LEARNING_RATES)
     return Descent(
         curve=CurveDescent(
             CURVE_COEFFICIENTS, xs, curve(xs), CURVE_MINIMUM, path, curve_derivative(path.points[:, 0])
         ),
         bowl_surface=bowl_surface(),
         bowl_path=bowl_path(),
-        learning_rates=tuple(bowl_path(rate) for rate in COMPARISON_LEARNING_RATES),
+        learning_rates=rates,
+        rate_verdicts=tuple(judge_rate(p.values, p.points, (0.0, 0.0)) for p in rates),
+        rates_surface=bowl_surface(extent=covering_extent(rates)),
         loss_slice=loss_slice(
             full.final_params,
             dataset.X_train,
@@ -656,6 +695,7 @@ def _facts(data):
             "curve": _plain(descent.curve),
             "bowl_path": _path_facts(descent.bowl_path),
             "learning_rates": [_path_facts(path) for path in descent.learning_rates],
+            "rate_verdicts": _plain(descent.rate_verdicts),
             "loss_slice": _plain(descent.loss_slice),
         },
         "activation_tour": _plain(data.activation_tour),
@@ -670,6 +710,7 @@ def _facts(data):
             "training_start": _plain(data.training_start),
             "hidden_sizes": _plain(data.hidden_size_verdicts),
             "size_comparison": _plain(data.size_comparison),
+            "boundary_difference": _plain(data.boundary_difference),
             "linearity": _plain(data.linearity_verdict),
         },
     }

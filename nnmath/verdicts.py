@@ -224,6 +224,46 @@ def contrast(linear, nonlinear):
     return LinearityVerdict(linear, nonlinear, kind, float(gain))
 
 
+NEAR_MINIMUM = 0.01    # a descent ending below this share of its starting loss reached the bottom
+
+
+class Rate(StrEnum):
+    """What a learning rate did on a descent, judged from the loss at each step."""
+
+    TOO_SMALL = "too_small"    # the loss fell, but ends above NEAR_MINIMUM of its start
+    GOOD = "good"              # the loss ends below NEAR_MINIMUM of its start
+    TOO_LARGE = "too_large"    # the loss never fell below its start: the steps overshoot
+
+
+@dataclass(frozen=True)
+class RateVerdict:
+    """One learning rate's descent judged: its ``rate`` kind; ``overshoots`` when every step
+    lands on the other side of the minimum; ``climbs`` when the loss ends above its start;
+    ``loss_start``, ``loss_end``: the loss before the first and after the last step."""
+
+    rate: Rate
+    overshoots: bool
+    climbs: bool
+    loss_start: float
+    loss_end: float
+
+
+def judge_rate(values, points, minimum):
+    """The RateVerdict of a descent whose loss at each step is ``values`` and whose points are
+    ``points`` (steps, dims), on a function whose minimum is at ``minimum``."""
+    values = np.asarray(values, dtype=np.float64)
+    side = np.sign(np.asarray(points, dtype=np.float64)[:, 0] - np.asarray(minimum)[0])
+    start, end = float(values[0]), float(values[-1])
+    if not end < start:
+        kind = Rate.TOO_LARGE
+    elif end < NEAR_MINIMUM * start:
+        kind = Rate.GOOD
+    else:
+        kind = Rate.TOO_SMALL
+    overshoots = bool(len(side) > 1 and np.all(side[1:] == -side[:-1]) and np.all(side != 0))
+    return RateVerdict(kind, overshoots, bool(end > start), start, end)
+
+
 @dataclass(frozen=True)
 class Start:
     """Where training started, as the lecture first shows it: the ``epoch`` of the first snapshot,
@@ -238,3 +278,93 @@ def start(epoch, train_accuracy, y_train):
     """The Start of training at snapshot ``epoch`` with this train accuracy."""
     at_chance = train_accuracy - chance_level(y_train) < CHANCE_MARGIN - EPS
     return Start(int(epoch), score(train_accuracy, len(y_train)), bool(at_chance))
+
+
+BARELY = 0.02          # networks whose classes differ on less than this share of the plane barely differ
+FOCUS_WINDOW = 7       # grid cells across the window in which the plane's disagreement is densest
+
+
+class Difference(StrEnum):
+    """How the hidden-size networks' boundaries differ where a viewer can see it."""
+
+    SINGLE = "single"    # one network: nothing to compare
+    BARELY = "barely"    # the same class for every test point, and apart on under BARELY of the plane
+    PLANE = "plane"      # the same class for every test point, but visibly apart on the plane
+    POINTS = "points"    # at least one test point classified differently
+
+
+@dataclass(frozen=True)
+class BoundaryDifference:
+    """Where the hidden-size networks' decision boundaries part. ``points``: the test indices
+    that some networks classify differently from others; ``right[k]``: for ``points[k]``, the
+    sizes that classify it correctly (ascending). ``area``: the share of the grid cells where not
+    every network predicts the same class. ``focus``: the data coordinates to look at (the first
+    point where the networks differ most evenly, else the centre of the densest disagreement on
+    the plane, None when they barely differ); ``focus_point``: that test index, or None."""
+
+    kind: Difference
+    points: tuple
+    right: tuple
+    area: float
+    focus: tuple | None
+    focus_point: int | None
+
+
+def compare_boundaries(sizes, grid, predictions, X_test, y_test):
+    """The BoundaryDifference of networks with hidden ``sizes`` from ``grid`` = (xs, ys, one
+    P(class 1) array per network over those axes) and their class ``predictions`` on the test
+    points ``X_test`` (0/1 per point, one array per network)."""
+    xs, ys, values = grid
+    sizes = [int(s) for s in sizes]
+    if len(sizes) == 1:
+        return BoundaryDifference(Difference.SINGLE, (), (), 0.0, None, None)
+    classes = np.array([np.asarray(v) >= 0.5 for v in values])
+    apart = classes.any(axis=0) & ~classes.all(axis=0)
+    area = float(apart.mean())
+    predicted = np.array([np.asarray(p).astype(int) for p in predictions])
+    y_test = np.asarray(y_test).astype(int)
+    differ = np.flatnonzero(predicted.min(axis=0) != predicted.max(axis=0))
+    order = np.argsort(sizes, kind="stable")
+    right = tuple(tuple(sizes[k] for k in order if predicted[k, i] == y_test[i]) for i in differ)
+    if differ.size:
+        # most even split first: the point that divides the networks most
+        balance = [abs(2 * len(r) - len(sizes)) for r in right]
+        pick = int(differ[int(np.argmin(balance))])
+        focus = (float(X_test[pick][0]), float(X_test[pick][1]))
+        return BoundaryDifference(Difference.POINTS, tuple(int(i) for i in differ), right, area,
+                                  focus, pick)
+    if area < BARELY - EPS:
+        return BoundaryDifference(Difference.BARELY, (), (), area, None, None)
+    kernel = np.ones(FOCUS_WINDOW) / FOCUS_WINDOW
+    density = np.apply_along_axis(np.convolve, 0, apart.astype(float), kernel, "same")
+    density = np.apply_along_axis(np.convolve, 1, density, kernel, "same")
+    density = np.where(apart, density, -1.0)
+    tied = np.argwhere(density >= density.max() - EPS)   # the densest cells; of them, the one
+    i, j = tied[np.argmin(((tied - tied.mean(axis=0)) ** 2).sum(axis=1))]   # nearest their middle
+    return BoundaryDifference(Difference.PLANE, (), (), area, (float(xs[j]), float(ys[i])), None)
+
+
+def firing_order(activations):
+    """A layer's neurons by decreasing |activation| (ties: lower index first): the first is the
+    neuron that fires hardest for the sample, the one worth computing in front of a viewer."""
+    values = np.abs(np.asarray(activations, dtype=np.float64).reshape(-1))
+    return tuple(int(i) for i in np.argsort(-values, kind="stable"))
+
+
+def adding_decimals(terms, total, decimals=2, most=6):
+    """The fewest decimals, at least ``decimals``, at which ``terms`` each rounded add up to
+    ``total`` rounded to ``decimals``: how a worked sum writes its terms so that it checks."""
+    want = round(float(total), decimals)
+    for places in range(decimals, most + 1):
+        if round(sum(round(float(t), places) for t in terms), decimals) == want:
+            return places
+    return most
+
+
+def uniform_class(values):
+    """The class (0 or 1) a decision grid of P(class 1) gives every point of the plane, or None
+    when its boundary crosses the plane."""
+    above = np.asarray(values) >= 0.5
+    if above.all():
+        return 1
+    return 0 if not above.any() else None

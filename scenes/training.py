@@ -1,79 +1,117 @@
-"""Chapter 7: training on the real data. The decision boundary steps through nnmath's snapshot
+"""Chapter 7: training on the real data. The decision boundary bends through nnmath's sampled
 epochs while the train and test loss curves are drawn up to the same epoch on log-log axes; an
 epoch counter and each snapshot's accuracies follow, and the final test accuracy closes it."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, DoubleArrow, FadeIn, FadeOut, GrowFromCenter, Group,
-    Indicate, LogBase, MathTex, Text, ValueTracker, VGroup, VMobject, config, interpolate, linear,
+    DOWN, RIGHT, Circumscribe, Create, Dot, Transform, DoubleArrow, FadeIn, FadeOut, GrowFromCenter, Indicate,
+    Text, TransformFromCopy, UpdateFromAlphaFunc, ValueTracker, VGroup, VMobject, interpolate,
+    linear,
 )
 
 from nnmath.config import LectureConfig, LectureOptions
-from nnmath.verdicts import Limit
+from nnmath.verdicts import Limit, uniform_class
 from scenes import theme
-from scenes.base import LectureScene, lecture_data, reading_time
+from scenes.base import LectureScene, lecture_data, on
 from scenes.mobjects.decision_map import DecisionMap
+from scenes.mobjects.landscape import ContourLines
+from scenes.mobjects.loss_curves import LossCurves
 from scenes.narration import loss_ends, outcome_label, training_result
 from scenes.notation import DATASET_NAME, LOSS_NAME
 
 CURVE_SAMPLES = 600      # log-spaced epochs at which the loss curves are drawn
-MAP_HEIGHT = 4.6
-MAP_MAX_WIDTH = 6.2
-AXES_SIZE = (4.5, 2.8)
-TICK_SIZE = 28            # MathTex reads smaller than Text at the same size
+PACE_WORDS = 3           # a sweep line moves the tracker on every third word
+READOUT_HEIGHT = 1.3     # the epoch and accuracy row under the map
 
 
 @dataclass(frozen=True)
 class Stop:
-    """One state of the network the sweep stops at: its epoch, P(class 1) over the plane and
-    its train and test accuracy (fractions), all nnmath's; ``paths`` says where its epoch and
-    accuracies are in the lecture's facts."""
+    """One state of the network the sweep stops at: its epoch and train and test accuracy
+    (fractions), all nnmath's; ``paths`` says where they are in the lecture's facts."""
 
     epoch: int
-    grid: np.ndarray
     accuracy: float
     test_accuracy: float
     paths: dict
+
+
+def paced(line: str, tracker: ValueTracker, start: float, end: float) -> list:
+    """Cues that move ``tracker`` evenly from ``start`` to ``end`` over ``line``'s words, one
+    leg every few words, so that it moves for exactly as long as the voice speaks."""
+    words = line.split()
+    legs = [k for k in range(0, len(words), PACE_WORDS) if any(c.isalnum() for c in words[k])]
+    values = [start] + [start + (end - start) * k / len(words) for k in legs[1:]] + [end]
+    return [on(words[k], move(tracker, a, b)) for k, a, b in zip(legs, values, values[1:])]
+
+
+def move(tracker: ValueTracker, start: float, end: float) -> UpdateFromAlphaFunc:
+    """``tracker`` from ``start`` to ``end`` at an even pace (unlike ``.animate``, several of these
+    can share one step: each knows its own ends)."""
+    return UpdateFromAlphaFunc(tracker, lambda m, alpha: m.set_value(start + (end - start) * alpha),
+                               rate_func=linear)
 
 
 class TrainingScene(LectureScene):
     def construct(self) -> None:
         self.data = lecture_data()
         self.stops = self._stops()
-        self.shown_stop: int | None = None
-        heading = Text("Training and the decision boundary", font=theme.FONT,
-                       font_size=theme.HEADING_SIZE, color=self.palette.text)
-        heading.to_edge(UP, buff=0.35)
+        heading = self.make_heading("Training and the decision boundary")
         self._build_map()
         self._build_readouts()
         self._build_loss_plot()
-        self._layout(heading)
-        self.narrate("Time to train the network on the real data.", FadeIn(heading))
-        self._show_data()
-        self._show_initial_state()
-        self._show_loss_plot()
+        self._show_epoch(self.stops[0].epoch)
+        dataset = DATASET_NAME[self.data.config.data.name]
+        coloured = self.train_dots.copy()
+        self.train_dots.set_fill(self.palette.muted)
+        self.narrate(f"Time to train the network on the real data: {self.n_train:g} points of "
+                     f"the {dataset}, coloured by class.", FadeIn(heading),
+                     on("real data", Create(self.map.frame)),
+                     on(f"{self.n_train:g} points", FadeIn(self.train_dots, lag_ratio=0.01),
+                        FadeIn(self.legend[0])),
+                     on("coloured by class", Transform(self.train_dots, coloured)))
+        self.narrate(f"{self.n_test:g} more, drawn hollow, are held back to test it on points it "
+                     "never saw.", FadeIn(self.test_dots, lag_ratio=0.02),
+                     on("test it", FadeIn(self.legend[1])))
+        self._colour()
+        self._start()
         self._sweep()
         self._gap()
         self._verdict()
+
+    def _colour(self) -> None:
+        """What the colour means; the boundary drawn where it already crosses the plane, else the
+        one class every point gets before training."""
+        start = self.data.boundary.frame_epochs.index(self.stops[0].epoch)
+        everywhere = uniform_class(self.data.boundary.frame_grids[start].values)
+        if everywhere is None:
+            self.narrate("The colour is the network's probability of class one; where it flips "
+                         "is the decision boundary.", on("colour", FadeIn(self.map.image)),
+                         on("where it flips", Create(self.boundary)))
+            return
+        hue = (self.palette.negative, self.palette.positive)[everywhere]
+        word = ("zero", "one")[everywhere]
+        self.narrate(f"The colour is the network's probability of class one: for now every point "
+                     f"reads class {word}; where the colour flips will be the decision boundary.",
+                     on("colour", FadeIn(self.map.image)),
+                     on("every point", Circumscribe(self.map.frame, color=hue)))
 
     def _stops(self) -> list[Stop]:
         """nnmath's snapshot epochs, then the trained network itself when the last epoch is not a
         snapshot."""
         b = self.data.boundary
-        stops = [Stop(e, grid.values, accuracy, test_accuracy,
+        stops = [Stop(e, accuracy, test_accuracy,
                       {name: f"training.snapshots[{k}].{name}"
                        for name in ("epoch", "accuracy", "test_accuracy")})
-                 for k, (e, grid, accuracy, test_accuracy)
-                 in enumerate(zip(b.epochs, b.grids, b.accuracy, b.test_accuracy))]
+                 for k, (e, accuracy, test_accuracy)
+                 in enumerate(zip(b.epochs, b.accuracy, b.test_accuracy))]
         epochs = self.data.config.training.epochs
         if stops[-1].epoch < epochs:
             final = self.data.trained
-            stops.append(Stop(epochs, final.grid.values, final.train_accuracy, final.test_accuracy,
+            stops.append(Stop(epochs, final.train_accuracy, final.test_accuracy,
                               {"epoch": "config.training.epochs",
                                "accuracy": "training.final_accuracy",
                                "test_accuracy": "training.final_test_accuracy"}))
@@ -81,14 +119,22 @@ class TrainingScene(LectureScene):
 
     # -- building and laying out ------------------------------------------------------------------
     def _build_map(self) -> None:
-        p = self.palette
-        ds = self.data.dataset
+        """The map as large as the left panel holds, its legend below; the boundary drawn at every
+        sampled epoch, so the sweep bends it rather than jumping between snapshots."""
+        p, ds, b = self.palette, self.data.dataset, self.data.boundary
         x0, x1, y0, y1 = self.data.bounds
-        self.map = DecisionMap(self.stops[0].grid, self.data.bounds,
+        panel = theme.LEFT_PANEL
+        height = min(panel.height - 0.55 - READOUT_HEIGHT, panel.width * (y1 - y0) / (x1 - x0))
+        self.map = DecisionMap(b.frame_grids[0].values, self.data.bounds,
                                colors=(p.negative, p.positive), background=p.background,
-                               frame_color=p.muted,
-                               height=min(MAP_HEIGHT, MAP_MAX_WIDTH * (y1 - y0) / (x1 - x0)))
-        self.images = [self.map.image_for(stop.grid).pixel_array for stop in self.stops]
+                               frame_color=p.muted, height=height)
+        self.map.move_to([panel.center[0], panel.top - height / 2, 0])
+        self.frames = [(e, self.map.image_for(grid.values).pixel_array, grid)
+                       for e, grid in zip(b.frame_epochs, b.frame_grids)]
+        self.shown_frames: set[int] = set()
+        self.lines = [ContourLines(grid, [0.5], self.map.coords_to_point, [p.highlight],
+                                   stroke_width=2.5) for _, _, grid in self.frames]
+        self.boundary = VMobject(stroke_color=p.highlight, stroke_width=2.5)
         self.train_dots = self.map.dots(ds.X_train, ds.y_train).set_z_index(1)
         self.test_dots = self.map.dots(ds.X_test, ds.y_test, hollow=True).set_z_index(1)
         self.n_train = self.show_value("dataset.n_train", len(ds.X_train), 0)
@@ -96,187 +142,139 @@ class TrainingScene(LectureScene):
         self.legend = VGroup(
             self._legend_entry(hollow=False, text=f"{self.n_train:g} training points"),
             self._legend_entry(hollow=True, text=f"{self.n_test:g} test points"),
-        ).arrange(RIGHT, buff=0.6).next_to(self.map, DOWN, buff=0.25)
+        ).arrange(RIGHT, buff=0.6).next_to(self.map, DOWN, buff=0.2)
 
     def _legend_entry(self, *, hollow: bool, text: str) -> VGroup:
         p = self.palette
         dot = Dot(radius=0.07, fill_color=p.background if hollow else p.text, fill_opacity=1,
                   stroke_color=p.text, stroke_width=1.5)
-        return VGroup(dot, Text(text, font=theme.FONT, font_size=theme.SMALL_SIZE,
+        return VGroup(dot, Text(text, font=theme.FONT, font_size=theme.TYPE.small,
                                 color=p.muted)).arrange(RIGHT, buff=0.15)
 
     def _build_readouts(self) -> None:
-        """The epoch counter and the current stop's train and test accuracy."""
-        p = self.palette
-        first = self.stops[0]
-        self.epoch_label = Text("epoch", font=theme.FONT, font_size=theme.BODY_SIZE, color=p.text)
-        self.epoch_value = self.number(first.paths["epoch"], first.epoch, 0, font_size=44)
-        self.accuracy_labels, self.accuracy_values = {}, {}
-        rows = VGroup(VGroup(self.epoch_label, self.epoch_value))
-        for name, text in (("accuracy", "train accuracy"), ("test_accuracy", "test accuracy")):
-            label = Text(text, font=theme.FONT, font_size=theme.SMALL_SIZE + 2, color=p.muted)
-            value = self.number(first.paths[name], getattr(first, name), 1, percent=True,
-                                font_size=38, unit=r"\%")
-            self.accuracy_labels[name], self.accuracy_values[name] = label, value
-            rows.add(VGroup(label, value))
-        for row in rows:
-            row.arrange(RIGHT, buff=0.2, aligned_edge=DOWN)
-        self.readouts = rows.arrange(DOWN, aligned_edge=LEFT, buff=0.22)
+        """Epoch, train and test accuracy in three columns under the map's legend, each name
+        above its number, the accuracies in their curves' colours."""
+        p, first, left = self.palette, self.stops[0], theme.LEFT_PANEL
+        top = min(self.legend.get_bottom()[1] - 0.3,
+                  left.bottom + READOUT_HEIGHT + (self.legend.get_bottom()[1] - left.bottom
+                                                  - READOUT_HEIGHT) / 2)
+        panel = theme.Region(left.left, left.right, left.bottom, top)
+        size = theme.math_size(theme.TYPE.body) * 1.2
+        columns = (("epoch", p.text), ("accuracy", p.gradient), ("test_accuracy", p.highlight))
+        names = {"epoch": "epoch", "accuracy": "train", "test_accuracy": "test"}
+        self.values, self.slots = {}, {}
+        self.readouts = VGroup()
+        for k, ((name, color), column) in enumerate(zip(columns, panel.columns(3))):
+            label = Text(names[name], font=theme.FONT, font_size=theme.TYPE.small, color=color)
+            label.move_to([column.center[0], panel.top - label.height / 2, 0])
+            if name == "epoch":
+                value = self.number(first.paths[name], first.epoch, 0, font_size=size)
+            else:
+                value = self.number(first.paths[name], getattr(first, name), 1, percent=True,
+                                    font_size=size, unit=r"\%", color=color)
+            self.slots[name] = np.array([column.center[0], label.get_bottom()[1] - 0.15
+                                         - value.height / 2, 0])
+            self.values[name] = value.move_to(self.slots[name])
+            self.readouts.add(VGroup(label, value))
 
     def _build_loss_plot(self) -> None:
-        """Log-log axes whose decades follow the losses, with 'train' and 'test' at the curves'
-        ends; the curves themselves are made once the axes have their place."""
-        p = self.palette
-        h = self.data.history
+        """The loss plot filling the right panel."""
+        h, p, panel = self.data.history, self.palette, theme.RIGHT_PANEL
         epochs = self.data.config.training.epochs
-        self.plot_epochs = np.unique(np.concatenate([
+        plot_epochs = np.unique(np.concatenate([
             np.rint(np.geomspace(1, epochs, CURVE_SAMPLES)),
             [stop.epoch for stop in self.stops if stop.epoch >= 1]])).astype(int)
-        self.series = {name: np.array([getattr(h, name)[e] if e < epochs
-                                       else getattr(h, "final_" + name) for e in self.plot_epochs])
-                       for name in ("loss", "test_loss")}
-        positive = np.concatenate([values[values > 0] for values in self.series.values()])
-        low = math.floor(math.log10(positive.min()))
-        high = max(math.ceil(math.log10(positive.max())), low + 1)
-        step = 1 if high - low <= 6 else 2
-        x_high = max(math.log10(epochs), 1.0)
-        self.loss_floor = 10.0 ** low
-        axes = Axes(x_range=[0, x_high, 1], y_range=[low, high, step],
-                    x_length=AXES_SIZE[0], y_length=AXES_SIZE[1], tips=False,
-                    x_axis_config={"scaling": LogBase(custom_labels=False)},
-                    y_axis_config={"scaling": LogBase(custom_labels=False)},
-                    axis_config={"color": p.muted, "stroke_width": 2})
-        x_labels = VGroup(*(MathTex(self._epoch_tick(k), font_size=TICK_SIZE, color=p.muted)
-                            .next_to(axes.x_axis.n2p(10 ** k), DOWN, buff=0.12)
-                            for k in range(int(x_high) + 1)))
-        y_labels = VGroup(*(MathTex(f"10^{{{k}}}", font_size=TICK_SIZE, color=p.muted)
-                            .next_to(axes.y_axis.n2p(10.0 ** k), LEFT, buff=0.12)
-                            for k in range(low, high + 1, step)))
-        x_title = Text("epoch (log scale)", font=theme.FONT, font_size=theme.SMALL_SIZE,
-                       color=p.muted).next_to(x_labels, DOWN, buff=0.12)
-        y_title = Text("loss (log scale)", font=theme.FONT, font_size=theme.SMALL_SIZE,
-                       color=p.muted).next_to(axes, UP, buff=0.15).align_to(y_labels, LEFT)
-        self.axes = axes
-        self.axis_labels = VGroup(x_labels, y_labels, x_title, y_title)
-        self.curve_labels = self._curve_labels()
+        series = {name: (np.array([getattr(h, attr)[e] if e < epochs else getattr(h, "final_" + attr)
+                                   for e in plot_epochs]), color)
+                  for name, attr, color in (("train", "loss", p.gradient),
+                                            ("test", "test_loss", p.highlight))}
+        self.plot = LossCurves(plot_epochs, series, last_epoch=epochs, width=panel.width,
+                               height=panel.height, color=p.muted)
+        self.plot.move_to([panel.center[0], panel.bottom + self.plot.height / 2, 0])
+        self.plot.draw_to(plot_epochs[0])
 
-    def _curve_labels(self) -> VGroup:
-        """'train' and 'test' beside where the curves end, the lower one kept below the upper."""
-        p = self.palette
-        ends = {name: self.axes.c2p(self.plot_epochs[-1], max(values[-1], self.loss_floor))
-                for name, values in self.series.items()}
-        train = Text("train", font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.gradient)
-        test = Text("test", font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.highlight)
-        train.next_to(ends["loss"], RIGHT, buff=0.15)
-        test.next_to(ends["test_loss"], RIGHT, buff=0.15)
-        lower, upper = (train, test) if ends["loss"][1] <= ends["test_loss"][1] else (test, train)
-        if lower.get_top()[1] > upper.get_bottom()[1] - 0.05:
-            lower.next_to(upper, DOWN, buff=0.05, aligned_edge=LEFT)
-        return VGroup(train, test)
-
-    @staticmethod
-    def _epoch_tick(k: int) -> str:
-        return str(10 ** k) if k <= 4 else f"10^{{{k}}}"
-
-    def _layout(self, heading: Text) -> None:
-        """Map and legend on the left; readouts above the loss plot on the right; the whole
-        centred in the space under the heading. Then the curves are made on the placed axes."""
-        left = VGroup(self.map.frame, self.legend)
-        plot = VGroup(self.axes, self.axis_labels, self.curve_labels)
-        right = VGroup(self.readouts, plot)
-        plot.next_to(self.readouts, DOWN, buff=0.3, aligned_edge=LEFT)
-        self.axis_labels[3].align_to(self.readouts, LEFT)
-        right.next_to(left, RIGHT, buff=0.7, aligned_edge=UP)
-        content = VGroup(left, right)
-        middle = (heading.get_bottom()[1] - config.frame_height / 2) / 2
-        shift = -content.get_center()[0] * RIGHT + (middle - content.get_center()[1]) * UP
-        for mobject in (self.map, self.train_dots, self.test_dots, self.legend, right):
-            mobject.shift(shift)
-        self.curves = {}
-        for name, color in (("loss", self.palette.gradient), ("test_loss", self.palette.highlight)):
-            anchors = self.axes.c2p(self.plot_epochs,
-                                    np.maximum(self.series[name], self.loss_floor)).T
-            full = VMobject(stroke_color=color, stroke_width=3.5).set_points_as_corners(anchors)
-            drawn = full.copy().pointwise_become_partial(full, 0, 0)
-            self.curves[name] = (full, drawn, Dot(anchors[0], radius=0.06, color=color), anchors)
-
-    # -- the data and the untrained network ---------------------------------------------------
-    def _show_data(self) -> None:
-        dataset = DATASET_NAME[self.data.config.data.name]
-        self.narrate(f"It learns from {self.n_train:g} points of the {dataset} data, coloured by "
-                     "class.", Create(self.map.frame), FadeIn(self.train_dots, lag_ratio=0.01),
-                     FadeIn(self.legend[0]), run_time=1.5)
-        self.narrate(f"{self.n_test:g} more, drawn hollow, are held back to test it on points it "
-                     "never saw.", FadeIn(self.test_dots, lag_ratio=0.02),
-                     FadeIn(self.legend[1]), run_time=1.5)
-
-    def _show_initial_state(self) -> None:
-        """The first snapshot's heatmap (before any update, by default) and its accuracies."""
+    # -- the untrained network and the sweep -------------------------------------------------------
+    def _start(self) -> None:
+        """The first stop's accuracies; then, as the loss is named, the sweep begins."""
         first = self.stops[0]
         self._show_stop(0)
-        self.narrate("The colour shows the network's probability of class one, faint where it "
-                     "is unsure; where it flips is the decision boundary.",
-                     FadeIn(self.map.image), run_time=1.5)
         accuracy = self.displayed[f"{first.paths['accuracy']} %"]
         start = "Before training" if first.epoch == 0 else f"At epoch {first.epoch}"
         chance = ", no better than guessing" if self.data.training_start.at_chance else ""
-        self.narrate(f"{start} it gets {accuracy:g} percent of the training points right"
-                     f"{chance}.", FadeIn(self.readouts), run_time=1)
+        loss_name = LOSS_NAME[self.data.config.training.loss]
+        self.tracker = ValueTracker(0)
+        self._follow_tracker()
+        line = (f"{start} it gets {accuracy:g} percent of the training points right{chance}; on "
+                f"the right, its {loss_name} on training and test points, both axes "
+                "logarithmic.")
+        self.narrate(line, FadeIn(self.readouts),
+                     on(f"{accuracy:g} percent", Indicate(self.values["accuracy"],
+                                                          color=self.palette.gradient)),
+                     on("on the right", Create(self.plot.axes), FadeIn(self.plot.moving)),
+                     on("training and test", move(self.tracker, 0, 0.3)),
+                     on("logarithmic", FadeIn(self.plot.ticks), FadeIn(self.plot.titles)))
+
+    def _follow_tracker(self) -> None:
+        """The updater that draws everything at the tracker's epoch: t runs over the stops'
+        indices, and between stops the curves' tip moves evenly in log-epoch."""
+        epochs = [stop.epoch for stop in self.stops]
+        points = [self.plot.point_of(e) for e in epochs]
+
+        def tip_epoch() -> float:
+            t = self.tracker.get_value()
+            if len(epochs) == 1:
+                return epochs[0]
+            k = min(int(t), len(epochs) - 2)
+            return self.plot.epoch_at(interpolate(points[k], points[k + 1], t - k))
+
+        def update(_mobject) -> None:
+            epoch = tip_epoch()
+            self.plot.draw_to(epoch)
+            self._show_epoch(epoch)
+            self._show_stop(max((k for k, e in enumerate(epochs) if e <= round(epoch)), default=0))
+
+        # on the map, the first of the changing parts to be drawn: Manim redraws every frame
+        # only what comes after the first mobject that has an updater
+        self.map.image.add_updater(update)
+
+    def _show_epoch(self, epoch: float) -> None:
+        """The counter, the heatmap blended between the two sampled epochs around ``epoch``
+        (each recorded as drawn), and the boundary line of the nearer one."""
+        value = self.values["epoch"]
+        value.set_value(round(epoch)).move_to(self.slots["epoch"])
+        found = [e for e, _, _ in self.frames]
+        k = min(max(int(np.searchsorted(found, epoch, side="right")) - 1, 0), len(found) - 2)
+        low, high = found[k], found[k + 1]
+        share = float(np.clip((np.log1p(epoch) - np.log1p(low))
+                              / (np.log1p(high) - np.log1p(low)), 0, 1))
+        blend = (1 - share) * self.frames[k][1] + share * self.frames[k + 1][1]
+        self.map.image.pixel_array = np.rint(blend).astype(np.uint8)
+        for index in {k, k + 1} if 0 < share < 1 else {k + round(share)}:
+            self._record_frame(index)
+        line = self.lines[k + round(share)]
+        self.boundary.set_points(line[0].points if len(line) else np.zeros((0, 3)))
+
+    def _record_frame(self, index: int) -> None:
+        if index in self.shown_frames:
+            return
+        self.shown_frames.add(index)
+        epoch, _, grid = self.frames[index]
+        for (i, j), value in np.ndenumerate(grid.values):
+            self.record_drawn(f"epoch[{epoch}].heatmap[{i}][{j}]", round(value, 4))
 
     def _show_stop(self, k: int) -> None:
-        """Put stop ``k``'s heatmap and accuracies on screen, recording what is shown: each
-        grid cell the heatmap is coloured from, by the epoch it belongs to."""
-        if k == self.shown_stop:
-            return
-        self.shown_stop = k
+        """Stop ``k``'s accuracies in the readouts, recorded as shown."""
         stop = self.stops[k]
-        for (i, j), value in np.ndenumerate(stop.grid):
-            self.record_drawn(f"epoch[{stop.epoch}].heatmap[{i}][{j}]", round(value, 4))
-        self.map.image.pixel_array = self.images[k].copy()
-        for name, value in self.accuracy_values.items():
-            value.set_value(self.show_value(stop.paths[name], getattr(stop, name), 1,
-                                            percent=True))
-            value.next_to(self.accuracy_labels[name], RIGHT, buff=0.2, aligned_edge=DOWN)
+        for name in ("accuracy", "test_accuracy"):
+            value = self.values[name]
+            value.set_value(self.show_value(stop.paths[name], getattr(stop, name), 1, percent=True))
+            value.move_to(self.slots[name])
         self.show_value(stop.paths["epoch"], stop.epoch, 0)
+        if k == 0:
+            self._show_epoch(stop.epoch)
 
-    def _show_loss_plot(self) -> None:
-        loss_name = LOSS_NAME[self.data.config.training.loss]
-        self.narrate(f"Below, the loss: the {loss_name} on training and on test points, with "
-                     "both axes logarithmic.", Create(self.axes), FadeIn(self.axis_labels),
-                     run_time=1.5)
-
-    # -- training, snapshot by snapshot ----------------------------------------------------------
     def _sweep(self) -> None:
-        """A tracker t runs over the stops' indices: between stops the curves' tip moves evenly
-        in log-epoch, and once the epoch reaches a stop, the heatmap and the accuracies switch to
-        it. Every stop thus holds the screen for an equal share of the sweep."""
-        stop_epochs = [stop.epoch for stop in self.stops]
-        stop_points = [self.axes.x_axis.n2p(max(e, 1)) for e in stop_epochs]
-        t = ValueTracker(0)
-
-        def tip_epoch() -> int:
-            if len(stop_epochs) == 1:
-                return stop_epochs[0]
-            k = min(int(t.get_value()), len(stop_epochs) - 2)
-            point = interpolate(stop_points[k], stop_points[k + 1], t.get_value() - k)
-            return int(round(self.axes.x_axis.p2n(point)))
-
-        def update(_group) -> None:
-            epoch = tip_epoch()
-            self.epoch_value.set_value(epoch)
-            self.epoch_value.next_to(self.epoch_label, RIGHT, buff=0.2, aligned_edge=DOWN)
-            drawn = int(np.searchsorted(self.plot_epochs, epoch, side="right"))
-            fraction = max(drawn - 1, 0) / max(len(self.plot_epochs) - 1, 1)
-            for full, partial, dot, anchors in self.curves.values():
-                partial.pointwise_become_partial(full, 0, fraction)
-                dot.move_to(anchors[max(drawn - 1, 0)])
-            self._show_stop(max((k for k, e in enumerate(stop_epochs) if e <= epoch), default=0))
-
-        moving = Group(self.map.image, self.epoch_value, *self.accuracy_values.values(),
-                       *(mob for _, partial, dot, _ in self.curves.values() for mob in (partial, dot)))
-        self.remove(self.map.image, self.epoch_value, *self.accuracy_values.values())
-        self.add(moving)
-        moving.add_updater(update)
+        """Three lines over which the tracker runs on to the last stop, in step with the voice."""
         lines = [
             "Each epoch sends every training point forward, the error backward, and takes one "
             "small step downhill.",
@@ -285,22 +283,29 @@ class TrainingScene(LectureScene):
             "Progress is uneven: the loss can sit on a plateau for many epochs, then fall "
             f"quickly as the boundary {self._settles()}.",
         ]
-        ends = np.linspace(0, len(self.stops) - 1, len(lines) + 1)[1:]
-        for line, end in zip(lines, ends):
-            self.narrate(line, t.animate(rate_func=linear).set_value(end),
-                         run_time=reading_time(line))
-        moving.clear_updaters()
+        ends = np.linspace(0.3, len(self.stops) - 1, len(lines) + 1)
+        for line, start, end in zip(lines, ends, ends[1:]):
+            self.narrate(line, *paced(line, self.tracker, start, end))
+        self.map.image.clear_updaters()
+        self._show_epoch(self.stops[-1].epoch)
+        self.plot.draw_to(self.stops[-1].epoch)
+        self._show_stop(len(self.stops) - 1)
 
     def _gap(self) -> None:
-        """Name the curves at their ends and say what the final gap between them shows."""
+        """What the final gap between the curves shows, pointed at on the curves' ends."""
         line = loss_ends(self.data.training_verdict)
         if self.data.training_verdict.loss_gap:
-            ends = [self.curves[name][2].get_center() for name in ("test_loss", "loss")]
+            ends = [dot.get_center() for dot in self.plot.tips]
             gap = DoubleArrow(*ends, buff=0.1, stroke_width=3, tip_length=0.15,
                               color=self.palette.muted)
-            self.narrate(line, FadeIn(self.curve_labels), GrowFromCenter(gap), run_time=1.5)
+            self.narrate(line, on("far below", GrowFromCenter(gap)),
+                         on("its own points", Indicate(self.train_dots, scale_factor=1.0)),
+                         on("new ones", Indicate(self.test_dots, scale_factor=1.0)))
         else:
-            self.narrate(line, FadeIn(self.curve_labels), run_time=1)
+            self.narrate(line, on("close together", *(Indicate(dot, scale_factor=1.6)
+                                                      for dot in self.plot.tips)),
+                         on("carries over", Indicate(self.plot.names[1])) if "carries over" in line
+                         else on("the accuracy", Indicate(self.readouts[2])))
 
     # -- the result -------------------------------------------------------------------------------
     def _verdict(self) -> None:
@@ -310,30 +315,33 @@ class TrainingScene(LectureScene):
                                    percent=True)
         train = self.show_value("training.final_accuracy", self.data.train_accuracy, 1,
                                 percent=True)
-        result = VGroup(Text("Test accuracy:", font=theme.FONT, font_size=theme.BODY_SIZE,
-                             color=p.text),
-                        self.number("training.final_test_accuracy", self.data.test_accuracy, 1,
-                                    percent=True, font_size=44, color=p.highlight, unit=r"\%"))
-        result.arrange(RIGHT, buff=0.25, aligned_edge=DOWN).move_to(self.legend)
         verdict = self.data.training_verdict
         correct = self.show_value("verdicts.training.test.correct", verdict.test.correct, 0)
         total = self.show_value("verdicts.training.test.total", verdict.test.total, 0)
+        chance = self.show_value("verdicts.training.chance_percent", verdict.chance_percent, 1)
+        result = Text(f"{correct:g} of {total:g} test points right: "
+                      f"{outcome_label(verdict, chance)}", font=theme.FONT,
+                      font_size=theme.TYPE.small, color=p.text).move_to(self.legend)
+        if result.width > theme.LEFT_PANEL.width:
+            result.scale_to_fit_width(theme.LEFT_PANEL.width)
         every = ", and every training point" if verdict.train.correct == verdict.train.total else ""
         lesson = ": the lesson's result" if self._is_lessons_setup() else ""
         line = (f"After {epochs} epochs, {correct:g} of the {total:g} test points are right, "
                 f"{accuracy:g} percent{every}{lesson}.")
-        self.narrate(line, FadeOut(self.legend), FadeIn(result, shift=UP * 0.2),
-                     Indicate(self.accuracy_values["test_accuracy"], color=p.highlight),
-                     run_time=1.5)
-        chance = self.show_value("verdicts.training.chance_percent", verdict.chance_percent, 1)
-        detail = Text(f"{correct:g} of {total:g} right: {outcome_label(verdict, chance)}",
-                      font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted)
-        detail.next_to(result, DOWN, buff=0.15)
+        self.narrate(line, on(f"{correct:g} of", FadeOut(self.legend),
+                              TransformFromCopy(self.values["test_accuracy"], result)),
+                     on(f"{accuracy:g} percent", Indicate(self.values["test_accuracy"],
+                                                          color=p.highlight)))
         dataset = DATASET_NAME[self.data.config.data.name]
         first, *rest = training_result(verdict, dataset, train, accuracy, chance)
-        self.narrate(first, FadeIn(detail, shift=UP * 0.1), run_time=1)
+        word = next(w for w in ("learned", "chance", "overfitted") if w in first)
+        self.narrate(first, on(word, Indicate(result, color=p.highlight)))
         for words in rest:
-            self.narrate(words)
+            cue = [on("loss", Indicate(self.plot.drawn[0], color=p.gradient))] \
+                if "loss" in words.split() else \
+                [on("straight line", Indicate(self.boundary, color=p.highlight))] \
+                if "straight line" in words else []
+            self.narrate(words, *cue)
 
     def _settles(self) -> str:
         """How the boundary takes shape: it bends only when the network can draw more than one
