@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 REVEAL := vendor/reveal/node_modules/reveal.js/dist/reveal.js
 SCORM_AGAIN := vendor/scorm-again/node_modules/scorm-again/dist/scorm12.js
 
-.PHONY: lecture test setup system system-test bench bench-render bench-voice
+.PHONY: lecture test setup system system-test bench bench-render bench-voice bench-craft contact-sheet
 
 lecture: setup
 	$(BIN)/nnlecture render
@@ -55,3 +55,12 @@ bench-render: setup
 # piper against one without a voice, an unchanged re-run with piper (about ten minutes).
 bench-voice: setup
 	$(BIN)/python scripts/dev/bench_render.py --voice-only
+
+# How the draft lecture moves with its words: per scene and in all, time in stills of 3 s or
+# more, the longest still, content fill, word-timed cues, cues above 20 cps (see README, "Craft").
+bench-craft: setup
+	$(BIN)/python scripts/dev/bench_craft.py
+
+# The README's contact sheet: one frame per narration step of every scene, from the same render.
+contact-sheet: setup
+	$(BIN)/python scripts/dev/bench_craft.py --sheet docs/contact-sheet.jpg

@@ -52,7 +52,9 @@ def main(media_dir: Path, only: str, config_path: Path | None, voice: str | None
     for slug in slugs:
         measured = craft.measure_clip(clips / f"{slug}.mp4", background)
         record = json.loads((records / f"{slug}.json").read_text(encoding="utf-8"))
-        cues = captions.line_cues(record["lines"], record["duration"])
+        cues = (captions.line_cues(record["lines"], record["duration"])
+                if all(len(line) > 4 for line in record["lines"])
+                else captions.read_srt(clips / f"{slug}.srt"))   # a render from before the words
         timed = _timed_cues(record["lines"], cues, record["duration"])
         fast = sum(rate > captions.MAX_CPS + 1e-6 for rate in craft.cue_rates(cues))
         rows.append((slug, measured, len(cues), timed, fast))

@@ -4,7 +4,7 @@
   (a pixel changed when a channel moved more than x264's noise on a still picture); the share
   of a clip spent in stills of 3 s or more, and the longest still outside the clip's last 3 s.
 - Fill: the content area (everything below the heading band, ``theme.CONTENT``) is cut into a
-  grid of cells about half a unit square; a cell is filled when some of its pixels differ from
+  grid of cells a unit square; a cell is filled when some of its pixels differ from
   the background. Fill is the share of filled cells, averaged over the clip's frames.
 - Cues: how many of a clip's caption cues are timed from the voice's word timings, and how many
   are shown faster than the subtitle standard's characters per second.
@@ -23,8 +23,8 @@ STILL_SHARE = 0.0002       # a still frame changes fewer than this share of its 
 NOISE_LEVELS = 6           # a pixel changed when a channel moved more than this (x264: up to 3)
 LONG_STILL_S = 3.0
 TAIL_S = 3.0               # a scene's last seconds: a still there is its closing picture
-CELL_UNITS = 0.5           # fill grid cell, frame units
-CELL_INK = 0.02            # a cell is filled when this share of its pixels is not background
+CELL_UNITS = 1.0           # fill grid cell, frame units (a unit square: about a word of body text)
+CELL_INK = 0.005           # a cell is filled when this share of its pixels is not background
 INK_LEVELS = 48            # ... a pixel is not background when its channels differ by this in all
 
 
