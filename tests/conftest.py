@@ -1,4 +1,9 @@
-"""Shared fixtures: a tiny Manim render set-up so render tests stay fast."""
+"""Shared fixtures: a tiny Manim render set-up so render tests stay fast, and the markers' guard.
+
+A test that renders with Manim in the test process must be marked ``render`` (pyproject.toml
+lists the markers): ``pytest -m "not render"`` is the quick part of the suite, and a test that
+renders without the mark fails with a line saying so, so the marks stay true.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,24 @@ import av
 import pytest
 
 TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
+
+
+@pytest.fixture(autouse=True)
+def _render_needs_its_mark(request, monkeypatch):
+    """Outside tests marked ``render``, Manim's Scene.render and the pipeline's worker pool
+    raise instead of rendering."""
+    if request.node.get_closest_marker("render") is not None:
+        return
+    from manim import Scene
+
+    from scripts import pipeline
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"{request.node.nodeid} renders: mark it @pytest.mark.render "
+                             f"(see tests/conftest.py)")
+
+    monkeypatch.setattr(Scene, "render", refuse)
+    monkeypatch.setattr(pipeline, "run_jobs", refuse)
 
 
 @pytest.fixture

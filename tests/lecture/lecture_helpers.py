@@ -11,6 +11,19 @@ from scripts.pipeline import Report, render_lecture
 
 TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
 QUALITY = "draft"
+# The command line as a program of its own (run with PYTHONPATH=tests/lecture), with the test
+# scenes registered; it answers Ctrl-C as a terminal would even when started in the background.
+DRIVER = """
+import signal
+import sys
+from scenes import registry
+from lecture_test_scenes import FOLDERS, GATE, QUICK
+from scripts.cli import main
+registry.SCENES = (*registry.SCENES, QUICK, GATE, FOLDERS)
+if __name__ == "__main__":
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    sys.exit(main())
+"""
 
 
 @dataclass(frozen=True)

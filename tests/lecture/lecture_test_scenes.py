@@ -61,3 +61,37 @@ class Other(LectureScene):
 
 
 OTHER = SceneEntry("other", "lecture_test_scenes:Other", "Another scene", "Lines of its own.")
+
+
+class Gate(LectureScene):
+    """Plays one step, records its process id, then waits (at most two minutes) until the file
+    $NNLECTURE_TEST_GATE exists, and plays its last step: a render held open at will."""
+
+    def construct(self) -> None:
+        self.narrate("This scene waits at the gate.", FadeIn(Square()), run_time=0.4)
+        Path(os.environ["NNLECTURE_TEST_PID_FILE"]).write_text(str(os.getpid()))
+        gate = Path(os.environ["NNLECTURE_TEST_GATE"])
+        for _ in range(1200):
+            if gate.exists():
+                break
+            time.sleep(0.1)
+        self.narrate("The gate is open.", FadeIn(Circle()), run_time=0.4)
+
+
+class Folders(LectureScene):
+    """Writes the folders Manim works in for this render (partial movies, LaTeX, Text) to a file
+    of its own in $NNLECTURE_TEST_FOLDERS, then plays like Quick."""
+
+    def construct(self) -> None:
+        from manim import config
+
+        folders = [str(self.renderer.file_writer.partial_movie_directory), str(config.tex_dir),
+                   str(config.text_dir)]
+        out = Path(os.environ["NNLECTURE_TEST_FOLDERS"]) / f"{os.getpid()}.txt"
+        out.write_text("\n".join(folders))
+        Quick.construct(self)
+
+
+GATE = SceneEntry("gate", "lecture_test_scenes:Gate", "A gated scene", "Waits for a file.")
+FOLDERS = SceneEntry("folders", "lecture_test_scenes:Folders", "Where it renders",
+                     "Records Manim's folders.")

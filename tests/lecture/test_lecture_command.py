@@ -17,6 +17,7 @@ def run():
     return lambda *args: runner.invoke(main, list(args))
 
 
+@pytest.mark.render
 def test_a_draft_of_one_scene_then_a_rerun_that_only_assembles(run, tmp_path):
     out = tmp_path / "lecture" / "draft"
     first = run("render", "--only", "title", "--quality", "draft", "--media-dir", str(tmp_path))
@@ -36,11 +37,13 @@ def test_a_draft_of_one_scene_then_a_rerun_that_only_assembles(run, tmp_path):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--jobs", "0"], "Error: --jobs must be at least 1, not 0"),
+    (["--jobs", "0"], "Error: Invalid value for '--jobs' / '-j': 0 is not in the range x>=1."),
     (["--only", "title,nosuch"], "Error: unknown scene 'nosuch'; known: "),
     (["--only", ","], "Error: --only names no scene"),
-    (["--formats", "mp4,avi"], "Error: unknown format 'avi'; choose from mp4, webm, gif"),
-    (["--quality", "x"], "Error: unknown quality 'x'; choose from draft, l, m, h, k"),
+    (["--formats", "mp4,avi"],
+     "Error: Invalid value for '--formats': unknown format 'avi'; choose from mp4, webm, gif"),
+    (["--quality", "x"],
+     "Error: Invalid value for '--quality' / '-q': 'x' is not one of 'draft', 'l', 'm', 'h', 'k'."),
 ])
 def test_bad_values_get_one_line_and_exit_2(run, tmp_path, args, message):
     result = run("render", *args, "--media-dir", str(tmp_path))

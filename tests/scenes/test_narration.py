@@ -56,6 +56,7 @@ def said(lines: list[str]) -> str:
     return " ".join(lines)
 
 
+@pytest.mark.render
 def test_the_config_ends_at_chance_for_want_of_hidden_neurons(at_chance):
     data, _ = at_chance
     verdict = data.training_verdict
@@ -65,6 +66,7 @@ def test_the_config_ends_at_chance_for_want_of_hidden_neurons(at_chance):
     assert data.hidden_size_verdicts[1].outcome is not Outcome.CHANCE  # the 4-neuron network
 
 
+@pytest.mark.render
 def test_training_at_chance_says_so_and_why(at_chance):
     data, lines = at_chance
     text = said(lines["training"])
@@ -77,6 +79,7 @@ def test_training_at_chance_says_so_and_why(at_chance):
     assert "carries over" not in text
 
 
+@pytest.mark.render
 def test_summary_at_chance_does_not_claim_learning(at_chance):
     _, lines = at_chance
     text = said(lines["summary"])
@@ -84,6 +87,7 @@ def test_summary_at_chance_does_not_claim_learning(at_chance):
     assert "learned the concentric circles data" not in text
 
 
+@pytest.mark.render
 def test_hidden_sizes_at_chance_names_the_one_neuron_network(at_chance):
     _, lines = at_chance
     text = said(lines["hidden_sizes"])
@@ -92,6 +96,7 @@ def test_hidden_sizes_at_chance_names_the_one_neuron_network(at_chance):
     assert "1 hidden neuron is already enough" not in text
 
 
+@pytest.mark.render
 def test_default_lecture_learned_well(default):
     data, lines = default
     assert data.training_verdict.outcome is Outcome.WELL
@@ -104,6 +109,7 @@ def test_default_lecture_learned_well(default):
     assert "stays at chance" not in said(lines["hidden_sizes"])
 
 
+@pytest.mark.render
 def test_default_hidden_sizes_say_bigger_is_not_better(default):
     data, lines = default
     assert data.size_comparison.best_sizes == (5,)

@@ -11,6 +11,8 @@ from scripts.voice import measure
 from scripts.voice.audio import RATE, read_wav
 from scripts.voice.loudness import PEAK_CEILING_DBTP, TARGET_LUFS, normalise, true_peak_dbtp
 
+pytestmark = pytest.mark.voice
+
 
 def sine(freq: float, seconds: float, amplitude: float = 1.0) -> np.ndarray:
     t = np.arange(int(seconds * RATE)) / RATE

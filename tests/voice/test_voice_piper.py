@@ -13,6 +13,8 @@ from scripts.voice import make_voice, measure, spoken_form, synthesize_all
 from scripts.voice.audio import read_wav
 from scripts.voice.loudness import PEAK_CEILING_DBTP, TARGET_LUFS
 
+pytestmark = pytest.mark.voice
+
 SHORT = [spoken_form("σ(z) = 0.99."), spoken_form("The neuron fires.")]
 LONG = spoken_form(
     "Backpropagation: how a network learns from a mistake. Phase one: a sample goes forward to a "

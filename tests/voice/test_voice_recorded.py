@@ -16,6 +16,8 @@ from scripts.voice import VoiceError, make_voice, measure, synthesize_all, take_
 from scripts.voice.audio import RATE, TRIM_KEEP_S, read_wav
 from scripts.voice.loudness import PEAK_CEILING_DBTP, TARGET_LUFS
 
+pytestmark = pytest.mark.voice
+
 LINE = "sigma of z is zero point nine nine"
 OTHER = "y hat is minus zero point zero seven five"
 
