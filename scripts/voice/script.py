@@ -1,12 +1,13 @@
 """The recording script for the teacher: per scene, in order, each line's caption, what to say and
 the file name its take must have; and the status of a recordings folder (missing and orphaned
-takes)."""
+takes, and the takes whose words could not be aligned to the synthetic voice's)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.voice.parallel import synthesize_all
 from scripts.voice.recorded import AUDIO_SUFFIXES, take_name, takes_in
 from scripts.voice.spoken import spoken_form
 
@@ -28,10 +29,12 @@ class ScriptLine:
 
 @dataclass(frozen=True)
 class TakeStatus:
-    """Which lines have a take, which do not, and which files in the folder match no line."""
+    """Which lines have a take, which do not, which files in the folder match no line, and
+    which takes are timed by characters because their alignment was poor."""
     recorded: list[ScriptLine]
     missing: list[ScriptLine]
     orphaned: list[Path]
+    unaligned: list[ScriptLine]
 
 
 def script_lines(scenes: list[SceneLines]) -> list[ScriptLine]:
@@ -72,24 +75,33 @@ def write_script(scenes: list[SceneLines], out_dir: Path, recordings: Path) -> P
     return path
 
 
-def take_status(scenes: list[SceneLines], recordings: Path) -> TakeStatus:
-    """Lines with and without a take, and the files of the folder that are no line's take."""
+def take_status(scenes: list[SceneLines], recordings: Path, voice=None) -> TakeStatus:
+    """Lines with and without a take, and the files of the folder that are no line's take. With
+    a recorded ``voice``, every take is also prepared and aligned (cached: a render after this
+    does not do it again), and those whose alignment was poor are listed."""
     lines = script_lines(scenes)
     found = takes_in(recordings)
     wanted = {line.take for line in lines}
     files = sorted(p for p in recordings.iterdir() if p.is_file() and not p.name.startswith(".")) \
         if recordings.is_dir() else []
     orphaned = [p for p in files if p.stem not in wanted or p.suffix.lower() not in AUDIO_SUFFIXES]
-    return TakeStatus(recorded=[line for line in lines if line.take in found],
+    recorded = [line for line in lines if line.take in found]
+    takes = synthesize_all(voice, [line.spoken for line in recorded]) if voice else []
+    return TakeStatus(recorded=recorded,
                       missing=[line for line in lines if line.take not in found],
-                      orphaned=orphaned)
+                      orphaned=orphaned,
+                      unaligned=[line for line, take in zip(recorded, takes)
+                                 if take.timing == "proportional"])
 
 
 def status_report(status: TakeStatus) -> str:
     """The status as lines for the terminal."""
     total = len(status.recorded) + len(status.missing)
     out = [f"{len(status.recorded)} of {total} lines recorded, {len(status.missing)} missing, "
-           f"{len(status.orphaned)} orphaned takes"]
+           f"{len(status.orphaned)} orphaned takes, {len(status.unaligned)} timed by characters "
+           "(their words could not be aligned to the synthetic voice's)"]
     out += [f"missing  {line.take}  ({line.scene}) {line.caption}" for line in status.missing]
+    out += [f"by characters  {line.take}  ({line.scene}) {line.caption}"
+            for line in status.unaligned]
     out += [f"orphaned {path}" for path in status.orphaned]
     return "\n".join(out)

@@ -37,7 +37,9 @@ def test_status_finds_recorded_missing_and_orphaned_takes(tmp_path):
     assert [p.name for p in status.orphaned] == sorted(
         [f"{take_name('The neuron fired.')}.wav", f"{lines[2].take}.txt"])
     report = status_report(status)
-    assert report.splitlines()[0] == "1 of 3 lines recorded, 2 missing, 2 orphaned takes"
+    assert report.splitlines()[0] == ("1 of 3 lines recorded, 2 missing, 2 orphaned takes, 0 timed "
+                                      "by characters (their words could not be aligned to the "
+                                      "synthetic voice's)")
     assert lines[1].take in report and "orphaned" in report
 
 
