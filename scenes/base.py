@@ -7,29 +7,21 @@ captions and transcripts. ``narrate`` starts each animation on the word it shows
 
 from __future__ import annotations
 
-import functools
 import math
-import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from manim import (UP, Animation, AnimationGroup, DecimalNumber, MovingCameraScene, Succession,
                    Text, ThreeDScene, Wait, config)
 
 from scenes import theme
 
-CONFIG_ENV = "NNLECTURE_CONFIG"
 FPS_GRID = 15               # run times are multiples of 1/15 s so captions stay in step at any fps
 WORDS_PER_SECOND = 2.6      # a calm speaking pace, for a lecture without a voice
 BREATH = 0.4                # seconds of quiet after each spoken line
 READABLE_CPS = 20           # a step lasts at least as long as its caption takes to read
 CUE_RUN_TIME = (0.5, 2.5)   # an animation without its own run time lasts this long at least/most
 
-# The narration's voice in this process, set by the renderer before a scene renders (None: a
-# captions-only lecture). ``voice.speak(line, spoken)`` returns the take of a caption line (its
-# ``duration`` in seconds and ``wav``), or None; ``voice.timed_words(line, spoken, take)`` returns
-# each caption word of the line with its (start, end) in the take.
-_voice = None
 Words = tuple[tuple[str, float, float], ...]
 
 
@@ -37,10 +29,57 @@ class CueError(ValueError):
     """A cue names a word or phrase that its narration line does not contain."""
 
 
+@dataclass(frozen=True)
+class LectureContext:
+    """Everything a scene takes from outside it, handed to its render in one object: the config,
+    the lecture's numbers built from it (once per config per render, by the caller), and the
+    voice (None: a captions-only lecture). ``voice.speak(line, spoken)`` returns the take of a
+    caption line (its ``duration`` in seconds and ``wav``), or None;
+    ``voice.timed_words(line, spoken, take)`` each caption word with its (start, end) in the take.
+    """
+    config: object
+    data: object
+    voice: object = None
+
+    @property
+    def theme(self) -> str:
+        return self.config.lecture.theme
+
+    @classmethod
+    def build(cls, config=None, voice=None) -> LectureContext:
+        """The context of ``config`` (None: the defaults), its numbers built by nnmath."""
+        from nnmath.config import load_config
+        from nnmath.lecture_data import LectureData
+
+        config = config if config is not None else load_config(None)
+        return cls(config, LectureData.build(config), voice)
+
+
+_context: LectureContext | None = None   # the render's context, set by ``use_context``
+
+
+def use_context(context: LectureContext | None) -> LectureContext | None:
+    """Render the scenes of this process with ``context`` (the renderer sets it for each render;
+    None: the default lecture, built when a scene first asks, as under plain ``manim``); returns
+    the context it replaces."""
+    global _context
+    previous, _context = _context, context
+    return previous
+
+
 def use_voice(voice) -> None:
-    """Speak every narration line rendered in this process with ``voice`` (None: silence)."""
-    global _voice
-    _voice = voice
+    """Speak the narration of the current context with ``voice`` (None: silence)."""
+    use_context(replace(current_context(), voice=voice))
+
+
+def current_context() -> LectureContext:
+    """The render's context; without one (plain ``manim``), the default config's, whose numbers
+    are built when a scene first asks for them."""
+    if _context is None:
+        from nnmath.config import load_config
+
+        use_context(LectureContext(load_config(None), None))
+    return _context
 
 
 def frame_grid() -> int:
@@ -111,20 +150,20 @@ def on(phrase: str, *animations: Animation, run_time: float | None = None) -> Cu
     return Cue(phrase, animations, run_time)
 
 
-@functools.cache
 def lecture_config():
-    """The lecture's config, from the file named by $NNLECTURE_CONFIG or the defaults."""
-    from nnmath.config import load_config
-
-    return load_config(os.environ.get(CONFIG_ENV) or None)
+    """The config of the render's context."""
+    return current_context().config
 
 
-@functools.cache
 def lecture_data():
-    """All numbers the lecture shows, computed once per process by nnmath."""
-    from nnmath.lecture_data import LectureData
+    """All numbers the lecture shows: the render's context's (built by the renderer, never by
+    the scene, except under plain ``manim``, which hands in no context)."""
+    context = current_context()
+    if context.data is None:
+        from nnmath.lecture_data import LectureData
 
-    return LectureData.build(lecture_config())
+        use_context(replace(context, data=LectureData.build(context.config)))
+    return _context.data
 
 
 @dataclass(frozen=True)
@@ -154,7 +193,8 @@ class LectureMixin:
 
     def setup(self) -> None:
         super().setup()
-        self.palette = theme.use(lecture_config().lecture.theme)
+        self.context = current_context()
+        self.palette = theme.use(self.context.theme)
         self.camera.background_color = self.palette.background
         self.narration: list[NarrationLine] = []
         self.overlap_allowed: list[tuple] = []   # text pairs allowed to overlap (allow_overlap)
@@ -233,11 +273,12 @@ class LectureMixin:
         its last animation ends if that is later; the caption spans the speech. ``spoken`` says
         the line differently from how it is shown.
         """
-        take = _voice.speak(line, spoken) if _voice is not None else None
+        voice = self.context.voice
+        take = voice.speak(line, spoken) if voice is not None else None
         if take is not None:
             needed = snap(max(take.duration + BREATH, len(line) / READABLE_CPS))
             speech = take.duration
-            words = tuple(_voice.timed_words(line, spoken, take))
+            words = tuple(voice.timed_words(line, spoken, take))
         else:
             needed, speech = reading_time(line), 0.0
             words = proportional_words(line, needed - 0.5)

@@ -33,17 +33,14 @@ class CliError(click.ClickException):
 
 
 def _use_config(path: Path | None):
-    """Validate the config file up front and hand it to the scenes (they read $NNLECTURE_CONFIG)."""
+    """The config file, validated up front (the scenes receive it in their LectureContext)."""
     from nnmath.config import load_config
     from nnmath.errors import NNMathError
-    from scenes.base import CONFIG_ENV
 
     try:
         config = load_config(str(path) if path else None)
     except NNMathError as err:
         raise CliError(str(err)) from None
-    if path:
-        os.environ[CONFIG_ENV] = str(path.resolve())
     return config
 
 
@@ -197,7 +194,8 @@ def preview(slug: str, quality: str | None, frame: bool, config_path: Path | Non
     media_dir = _writable(media_dir)
     _require_render_tools()
     settings = None if frame else _voice_settings(config, config_path, voice, media_dir)
-    _lecture_data(config)
+    data = _lecture_data(config)
+    from scenes.base import LectureContext
     from scripts.files import write_text
     from scripts.media.video import duration
     from scripts.render.clip import Speaker, add_voice, caption_texts, narration_lines
@@ -206,7 +204,8 @@ def preview(slug: str, quality: str | None, frame: bool, config_path: Path | Non
     speaker = Speaker(settings)
     try:
         result = preview_scene(entry, media_dir, quality=quality or "l", frame_only=frame,
-                               voice=speaker if speaker.voice else None)
+                               context=LectureContext(config, data,
+                                                      speaker if speaker.voice else None))
         if speaker.voice:
             add_voice(result)
         if result.video is not None:
@@ -426,13 +425,14 @@ def script(config_path: Path | None, out: Path, status: bool, media_dir: Path) -
     config = _use_config(config_path)
     media_dir = _writable(media_dir)
     _require_render_tools()
-    _lecture_data(config)
+    data = _lecture_data(config)
+    from scenes.base import LectureContext
     from scripts.render.lines import narration_lines
     from scripts.voice.script import status_report, take_status, write_script
 
     recordings = _recordings(config, config_path)
     try:
-        scenes = narration_lines(registry.SCENES, media_dir,
+        scenes = narration_lines(registry.SCENES, media_dir, LectureContext(config, data),
                                  report=lambda text: click.echo(text, err=True))
     except KeyboardInterrupt:
         raise CliError("interrupted; no script was written", exit_code=130) from None

@@ -244,7 +244,19 @@ def _plan(lecture: LectureSpec, media_dir: Path, quality: str, settings: dict,
                         config_path=str(config_path.resolve()) if config_path else None,
                         estimate=_estimate(media_dir, entry.slug, record), voice=lecture.voice,
                         lecture=lecture.name))
+    if any(job.render for job in plan):
+        context = _lecture_context(config_path)
+        plan = [replace(job, context=context) for job in plan]
     return report, records, plan
+
+
+def _lecture_context(config_path: Path | None):
+    """The scenes' context of one lecture (config and numbers), built here once for all its
+    scenes; each scene process receives it whole and builds nothing."""
+    from nnmath.config import load_config
+    from scenes.base import LectureContext
+
+    return LectureContext.build(load_config(str(config_path) if config_path else None))
 
 
 def _cache_dir(media_dir: Path, quality: str, lecture: LectureSpec) -> Path:

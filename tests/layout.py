@@ -12,7 +12,6 @@ is kept once, at the first time it was seen, with the strings and boxes of the t
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -327,6 +326,7 @@ def check_config(name: str, folder: str, overrides: dict) -> tuple[str, dict, di
     check, in a process of its own; returns (name, slug -> LayoutCheck, slug -> render error)."""
     import manimpango
 
+    from nnmath.config import load_config
     from scenes import base, registry
     from scripts.render.scene import RenderError, render_scene
 
@@ -334,13 +334,13 @@ def check_config(name: str, folder: str, overrides: dict) -> tuple[str, dict, di
     path = Path(folder) / "lecture.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(CONFIGS[name])
-    os.environ[base.CONFIG_ENV] = str(path)
+    context = base.LectureContext.build(load_config(str(path)))
     checks, errors = {}, {}
     for entry in registry.SCENES:
         checks[entry.slug] = LayoutCheck(entry.slug)
         try:
             render_scene(entry, Path(folder), frame_only=True, overrides=overrides, progress=False,
-                         on_play=checks[entry.slug])
+                         on_play=checks[entry.slug], context=context)
         except RenderError as err:
             errors[entry.slug] = str(err)
     return name, checks, errors
@@ -352,6 +352,7 @@ def render_one(slug: str, path: str | None, folder: str, frame_only: bool, overr
     has its own LaTeX and Text folders (Manim's LaTeX clean-up would race between workers)."""
     import manimpango
 
+    from nnmath.config import load_config
     from scenes import base, registry
     from scripts.render.clip import scene_dirs
     from scripts.render.scene import render_scene
@@ -359,14 +360,10 @@ def render_one(slug: str, path: str | None, folder: str, frame_only: bool, overr
     if not getattr(manimpango.text2svg, "wide", False):
         manimpango.text2svg = wide_text_canvas(manimpango.text2svg)
         manimpango.text2svg.wide = True
-    if path is None:
-        os.environ.pop(base.CONFIG_ENV, None)
-    else:
-        os.environ[base.CONFIG_ENV] = path
-    base.lecture_config.cache_clear()
-    base.lecture_data.cache_clear()
+    context = base.LectureContext.build(load_config(path))
     check = LayoutCheck(slug)
     result = render_scene(registry.get(slug), Path(folder), frame_only=frame_only,
                           overrides={**overrides, **scene_dirs(Path(folder), slug)},
+                          context=context,
                           progress=False, on_play=check)
     return result, check

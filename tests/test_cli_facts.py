@@ -121,9 +121,6 @@ def test_progress_lines_are_spaced_out_but_each_network_ends_with_one(monkeypatc
                                      ["render", "--only", "title", "-q", "draft", "--voice", "none"]])
 def test_a_diverging_lecture_network_stops_preview_and_render_before_anything_renders(
         tmp_path, monkeypatch, command):
-    from scenes.base import CONFIG_ENV
-
-    monkeypatch.setenv(CONFIG_ENV, "")  # the command sets it; restored after the test
     config = tmp_path / "lecture.toml"
     config.write_text('[training]\nlearning_rate = 1e300\nepochs = 10\n[network]\nactivation = "relu"\n')
     media = tmp_path / "media"

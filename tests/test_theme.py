@@ -10,6 +10,7 @@ import pytest
 from manim import color_to_int_rgb
 from PIL import Image
 
+from nnmath.config import load_config
 from scenes import base, registry, theme
 from scripts.render.scene import render_scene
 
@@ -17,13 +18,11 @@ from scripts.render.scene import render_scene
 def test_light_theme_from_config_paints_the_background(tmp_path, tiny_render, monkeypatch):
     config = tmp_path / "lecture.toml"
     config.write_text('[lecture]\ntheme = "light"\n')
-    monkeypatch.setenv(base.CONFIG_ENV, str(config))
-    base.lecture_config.cache_clear()
+    context = base.LectureContext.build(load_config(str(config)))
     try:
         result = render_scene(registry.get("title"), tmp_path, frame_only=True,
-                              overrides=tiny_render, progress=False)
+                              overrides=tiny_render, progress=False, context=context)
     finally:
-        base.lecture_config.cache_clear()
         theme.use("dark")
     corner = np.asarray(Image.open(result.frame).convert("RGB"))[0, 0]
     assert tuple(corner) == tuple(color_to_int_rgb(theme.LIGHT.background))

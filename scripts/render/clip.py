@@ -9,7 +9,7 @@ cached but lacks a format only encodes that format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -33,10 +33,11 @@ class Job:
     media_dir: Path
     cache_dir: Path
     settings: dict              # Manim config that shapes the pixels (part of the key)
-    config_path: str | None     # the lecture.toml, for $NNLECTURE_CONFIG in the worker
+    config_path: str | None     # the lecture.toml: its bytes are in the key
     estimate: float | None      # the scene's length from an earlier render, for a percentage
     voice: object = None        # scripts.voice.VoiceSettings, or None for a silent lecture
     lecture: str = ""           # the lecture's name when several render at once (progress only)
+    context: object = None      # scenes.base.LectureContext without its voice: config and numbers
 
     @property
     def label(self) -> str:
@@ -93,7 +94,8 @@ def _render(job: Job, report: Callable[[float], None]) -> Record:
         rendered = render_scene(job.entry, job.media_dir, quality=job.quality,
                                 overrides={**job.settings, **folders}, progress=False,
                                 out_dir=cache_dir / "raw", on_play=on_play,
-                                voice=speaker if speaker.voice else None)
+                                context=replace(job.context,
+                                                voice=speaker if speaker.voice else None))
     files = {"mp4": f"{slug}.mp4", "png": f"{slug}.png"}
     measured = video.duration(rendered.video)
     length = float(measured)

@@ -115,7 +115,7 @@ def job_folder(media_dir: Path, quality: str, slug: str,
 
 
 def preview_scene(entry: SceneEntry, media_dir: Path, *, quality: str, frame_only: bool,
-                  voice=None) -> RenderedScene:
+                  context=None) -> RenderedScene:
     """``render_scene`` into the preview folder with the progress view on standard error (a
     live row on a terminal, plain lines otherwise), instead of Manim's own bars."""
     from rich.console import Console
@@ -129,7 +129,7 @@ def preview_scene(entry: SceneEntry, media_dir: Path, *, quality: str, frame_onl
     board.set(entry.slug, "rendering")
     try:
         result = render_scene(entry, media_dir, quality=quality, frame_only=frame_only,
-                              progress=False, voice=voice,
+                              progress=False, context=context,
                               on_play=lambda scene: board.progress(entry.slug, scene.time))
     except BaseException:
         board.set(entry.slug, "failed", done=True)
@@ -150,19 +150,20 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
                  overrides: dict | None = None, progress: bool = True,
                  out_dir: Path | None = None,
                  on_play: Callable[[object], None] | None = None,
-                 voice=None) -> RenderedScene:
+                 context=None) -> RenderedScene:
     """Render ``entry`` into ``out_dir`` (default ``media_dir/preview/<quality>``).
 
     ``overrides`` are extra Manim config values (tests use a tiny pixel size and frame rate).
     ``on_play`` is called with the scene after every animation or wait: worker processes report
     progress from ``scene.time`` (Manim's own bars are per animation and would interleave) and
-    pick a poster frame from the camera. ``voice`` speaks the narration (see
-    ``scenes.base.use_voice``); each step's take is in the result's ``steps``.
+    pick a poster frame from the camera. ``context`` (``scenes.base.LectureContext``: config,
+    numbers, voice) is what the scene renders from (None: the default lecture); each step's take
+    is in the result's ``steps``.
     Raises RenderError naming the log that holds the traceback when the scene itself fails.
     """
     from manim import tempconfig
 
-    from scenes.base import use_voice
+    from scenes.base import current_context, use_context
 
     media_dir = ensure_writable(Path(media_dir))
     out_dir = ensure_writable(out_dir or media_dir / "preview" / quality)
@@ -172,8 +173,8 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
     finished = {ext: out_dir / f"{entry.slug}{ext}" for ext in kinds}
     settings = _manim_settings(quality, media_dir / ".manim", out_dir, stem, frame_only, overrides,
                                progress)
+    previous = use_context(context or current_context())
     try:
-        use_voice(voice)
         with tempconfig(settings):
             scene = entry.load()()
             if on_play is not None:
@@ -188,7 +189,7 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
         raise RenderError(f"scene {entry.slug!r} failed: {type(err).__name__}: {err} "
                           f"(traceback in {log})") from err
     finally:
-        use_voice(None)
+        use_context(previous)
     return RenderedScene(
         slug=entry.slug,
         video=finished.get(".mp4"),

@@ -160,10 +160,6 @@ def _work(job: Job, events, render_pid: int | None = None) -> None:
     slug, label = job.entry.slug, job.label
     output = job.cache_dir / f".{slug}.output"
     _redirect_output(output)
-    if job.config_path:
-        os.environ["NNLECTURE_CONFIG"] = job.config_path
-    else:
-        os.environ.pop("NNLECTURE_CONFIG", None)
     started = time.perf_counter()
     events.put(Event(label, "started"))
     last = 0.0

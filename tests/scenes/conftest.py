@@ -29,13 +29,9 @@ def _text_as_at_full_size(monkeypatch) -> None:
 
 
 def _use_config(monkeypatch, path) -> None:
-    """Point the scenes at ``path`` (None: defaults) and forget what they cached."""
-    if path is None:
-        monkeypatch.delenv(base.CONFIG_ENV, raising=False)
-    else:
-        monkeypatch.setenv(base.CONFIG_ENV, str(path))
-    base.lecture_config.cache_clear()
-    base.lecture_data.cache_clear()
+    """Render the scenes with the context of the config at ``path`` (None: defaults)."""
+    monkeypatch.setattr(base, "_context",
+                        base.LectureContext.build(load_config(str(path) if path else None)))
 
 
 @pytest.fixture(scope="session")
@@ -89,8 +85,6 @@ def use_config(monkeypatch):
         _use_config(monkeypatch, path)
         _text_as_at_full_size(monkeypatch)
     yield use
-    base.lecture_config.cache_clear()
-    base.lecture_data.cache_clear()
 
 
 @pytest.fixture(scope="session")

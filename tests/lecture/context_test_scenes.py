@@ -1,0 +1,12 @@
+"""A scene that says a value of the lecture data it was handed (for test_lecture_context)."""
+
+from __future__ import annotations
+
+from manim import FadeIn, Square
+
+from scenes.base import LectureScene, lecture_data
+
+
+class SaysMarker(LectureScene):
+    def construct(self) -> None:
+        self.narrate(f"The data says: {lecture_data().marker}.", FadeIn(Square()), run_time=0.4)
