@@ -46,6 +46,10 @@ def test_a_failing_scene_keeps_the_others_and_names_its_log(tmp_path):
            f"(traceback in {log})" in message
     assert "the previous lecture in" in message and "is unchanged" in message
     assert "Traceback" in log.read_text() and "lecture_test_scenes.py" in log.read_text()
+    render_log = out_dir / "render.log"
+    assert message.endswith(f"the render's log: {render_log}")
+    assert "== boom: failed: scene 'boom' failed: RuntimeError: boom" in render_log.read_text()
+    assert "== quick: done in" in render_log.read_text()
     assert list(failure.value.report.rendered) == ["quick"]
     assert {path: path.read_bytes() for path in before} == before
     assert not (out_dir / "clips" / "quick.mp4").exists()
@@ -126,7 +130,7 @@ def test_ctrl_c_stops_the_workers_and_leaves_the_previous_lecture(tmp_path, targ
     leftovers = [path for path in tmp_path.rglob("*") if ".partial" in path.name
                  or ".staging" in path.name or path.suffix == ".output"]
     assert leftovers == []
-    assert not (tmp_path / ".manim" / "partial" / "lecture-draft" / "hang").exists()
+    assert not (tmp_path / ".manim" / "jobs" / "draft" / "hang-default").exists()  # cleared
     assert load_record(tmp_path / ".manim" / "lecture" / "draft", "hang") is None
 
 
