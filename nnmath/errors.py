@@ -1,11 +1,16 @@
-"""Errors raised by nnmath.
+"""The project's errors: one base, and those raised by nnmath.
 
-Every message is one line that names the parameter, the bad value and what is allowed,
+Every message is one line (for nnmath: naming the parameter, the bad value and what is allowed),
 because the command line prints ``str(err)`` and exits non-zero.
 """
 
 
-class NNMathError(ValueError):
+class NNLectureError(Exception):
+    """Base class of every error the project raises on purpose (nnmath, scenes, scripts): its
+    message is the one line the command line prints."""
+
+
+class NNMathError(NNLectureError, ValueError):
     """Base class of every error nnmath raises on purpose."""
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from manim import (UP, Animation, AnimationGroup, DecimalNumber, MovingCameraScene, Succession,
                    Text, ThreeDScene, Wait, config)
 
+from nnmath.errors import NNLectureError
 from scenes import theme
 
 FPS_GRID = 15               # run times are multiples of 1/15 s so captions stay in step at any fps
@@ -25,7 +26,7 @@ CUE_RUN_TIME = (0.5, 2.5)   # an animation without its own run time lasts this l
 Words = tuple[tuple[str, float, float], ...]
 
 
-class CueError(ValueError):
+class CueError(NNLectureError, ValueError):
     """A cue names a word or phrase that its narration line does not contain."""
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from nnmath.errors import NNLectureError
+
 
 @dataclass(frozen=True)
 class SceneEntry:
@@ -53,7 +55,7 @@ SCENES: tuple[SceneEntry, ...] = (
 )
 
 
-class UnknownSceneError(KeyError):
+class UnknownSceneError(NNLectureError, KeyError):
     """A slug that is not in the registry; the message lists the known ones."""
 
     def __str__(self) -> str:

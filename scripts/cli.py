@@ -144,14 +144,19 @@ quality_option = click.option(
 
 
 class _Commands(click.Group):
-    """Usage errors (a bad option value) in one line, without the usage text before it."""
+    """Usage errors (a bad option value) in one line, without the usage text before it, and
+    every error the project raises on purpose (``NNLectureError``) as its one-line message."""
 
     def invoke(self, ctx):
+        from nnmath.errors import NNLectureError
+
         try:
             return super().invoke(ctx)
         except click.UsageError as err:
             err.ctx = None
             raise
+        except NNLectureError as err:
+            raise CliError(str(err)) from None
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})

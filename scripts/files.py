@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from nnmath.errors import NNLectureError
+
 
 def partial_path(path: Path) -> Path:
     return path.with_name(f".{path.stem}.partial{path.suffix}")
@@ -57,7 +59,7 @@ def place(source: Path, target: Path) -> None:
 FICLONE = 0x40049409   # Linux ioctl: make a file share another's extents, copy on write
 
 
-class FolderBusy(Exception):
+class FolderBusy(NNLectureError):
     """Another render holds the media folder; the message is one line naming its pid."""
 
 

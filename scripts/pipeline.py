@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from nnmath.errors import NNLectureError
 from scenes.registry import SceneEntry
 from scripts.render import progress
 from scripts.publish.assemble import Lecture, assemble
@@ -35,7 +36,7 @@ LECTURE_SETTINGS = {"disable_caching": True}
 ENCODER_SETTINGS = {"draft": {"video_encoder_options": {"preset": "ultrafast"}}}
 
 
-class LectureFailed(Exception):
+class LectureFailed(NNLectureError):
     """Some scenes failed; the message has one line per failed scene. ``report`` says the rest."""
 
     def __init__(self, message: str, report: "Report") -> None:

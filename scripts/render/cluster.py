@@ -32,6 +32,7 @@ import uuid
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from nnmath.errors import NNLectureError
 from scripts.render.cache import (Record, VoiceKey, key_payload, payload_digest, record_path,
                                   save_record)
 from scripts.render.clip import Job
@@ -45,7 +46,7 @@ PART_NAMES = {"files": "scene code", "manim": "Manim version", "av": "PyAV versi
               "manim.cfg": "manim.cfg", "config": "config file", "settings": "Manim settings"}
 
 
-class ClusterError(Exception):
+class ClusterError(NNLectureError):
     """The cluster cannot be used (unreachable scheduler); the message is one line."""
 
 

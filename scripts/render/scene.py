@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from nnmath.errors import NNLectureError
 from scenes.registry import SceneEntry
 
 QUALITIES = {"l": "low_quality", "m": "medium_quality", "h": "high_quality", "k": "fourk_quality"}
@@ -30,7 +31,7 @@ FORMATS = ("mp4", "webm", "gif", "slides")   # mp4 clips are always made: the le
 SEED = 0
 
 
-class RenderError(Exception):
+class RenderError(NNLectureError):
     """A scene failed to render; the message is one line and names its log file."""
 
 
