@@ -469,11 +469,10 @@ def facts(config_path: Path | None, out: Path | None) -> None:
     if out is None:
         click.echo(text)
         return
-    partial = out.with_name(f".{out.name}.partial")
+    from scripts.files import write_text
+
     try:
-        partial.write_text(text + "\n", encoding="utf-8")
-        os.replace(partial, out)
+        write_text(out, text + "\n")
     except OSError as err:
-        partial.unlink(missing_ok=True)
         raise CliError(f"cannot write {out}: {err.strerror or err}") from None
     click.echo(f"wrote {out}", err=True)

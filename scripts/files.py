@@ -11,6 +11,7 @@ import fcntl
 import json
 import os
 import shutil
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -24,13 +25,32 @@ def partial_path(path: Path) -> Path:
 
 @contextmanager
 def writing(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; rename it to ``path`` if the block succeeds."""
-    partial = partial_path(path)
+    """Yield a temporary path beside ``path``; rename it to ``path`` if the block succeeds.
+
+    The temporary name is unique (``.STEM.XXXX.partial.SUFFIX``), so processes writing the same
+    file at once (two workers storing one take) never write into each other's partial file; it
+    keeps the suffix, from which PyAV and Pillow choose the format."""
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.",
+                                    suffix=f".partial{path.suffix}")
+    os.close(handle)
+    partial = Path(name)
+    os.chmod(partial, 0o666 & ~_umask())   # as a plain open() would create it, not mkstemp's 0600
     try:
         yield partial
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def log_path(media_dir: Path, slug: str) -> Path:
+    """Where a failed scene's traceback and Manim's output are kept."""
+    return Path(media_dir) / "logs" / f"{slug}.log"
 
 
 def write_text(path: Path, text: str) -> None:

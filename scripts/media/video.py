@@ -138,15 +138,6 @@ def _chapter_dicts(chapters: list[Chapter], time_base: Fraction) -> list[dict]:
             for number, chapter in enumerate(chapters, start=1)]
 
 
-def read_chapters(path: Path) -> list[Chapter]:
-    """The chapters stored in a video file (what a player shows)."""
-    with av.open(str(path)) as container:
-        return [Chapter(chapter["metadata"].get("title", ""),
-                        chapter["start"] * chapter["time_base"],
-                        chapter["end"] * chapter["time_base"])
-                for chapter in container.chapters()]
-
-
 def encode_webm(source: Path, target: Path, voice=None) -> None:
     """Re-encode a clip as VP9 WebM at its own size and frame rate, with ``voice`` (48 kHz mono
     samples, or None for none) as its Opus audio."""

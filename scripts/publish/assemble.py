@@ -13,8 +13,6 @@ import hashlib
 import json
 import os
 import shutil
-import signal
-from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -25,6 +23,7 @@ import numpy as np
 from scripts.media import audio, captions, video
 from scripts.render.cache import Record
 from scripts.files import place, write_text
+from scripts.interrupts import holding_ctrl_c
 from scripts.publish.page import ClipInfo, render_page
 from scripts.publish.slides import assemble_slides
 
@@ -123,7 +122,7 @@ def _texts(title: str, scenes, chapters: list[video.Chapter], cache_dir: Path, s
 def _publish(staging: Path, out_dir: Path) -> None:
     """Rename every staged file into ``out_dir`` and remove what the new lecture does not have."""
     new = {path.relative_to(staging) for path in staging.rglob("*") if path.is_file()}
-    with _holding_ctrl_c():
+    with holding_ctrl_c(then_raise=True):
         for relative in sorted(new):
             (out_dir / relative).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / relative, out_dir / relative)
@@ -134,20 +133,3 @@ def _publish(staging: Path, out_dir: Path) -> None:
         for name in PRESENTING:   # slides of an earlier run would show files no longer there
             if Path(name) not in new:
                 (out_dir / name).unlink(missing_ok=True)
-
-
-@contextmanager
-def _holding_ctrl_c():
-    """Defer Ctrl-C until the block is done (only the main thread can set signal handlers)."""
-    caught = []
-    try:
-        previous = signal.signal(signal.SIGINT, lambda *args: caught.append(args))
-    except ValueError:
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt

