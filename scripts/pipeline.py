@@ -74,13 +74,6 @@ class LectureSpec:
     name: str = ""
 
 
-def render_lecture(title: str, entries: list[SceneEntry], *, config_path: Path | None = None,
-                   voice=None, **options) -> Report:
-    """Render ``entries`` (in lecture order) and assemble them as the lecture ``title``; the
-    options are those of ``render_lectures``. Raises LectureFailed if a scene fails."""
-    return render_lectures([LectureSpec(title, list(entries), config_path, voice)], **options)[0]
-
-
 def render_lectures(lectures: list[LectureSpec], *, quality: str, jobs: int, media_dir: Path,
                     formats: tuple[str, ...] = (), force: bool = False,
                     overrides: dict | None = None,

@@ -286,7 +286,7 @@ def _one_synthesis(spec: dict) -> dict:
 
 
 def _measure(media_dir: Path, **spec) -> dict:
-    """One `render_lecture` in a fresh process (so Manim's import is counted every time)."""
+    """One `render_lectures` in a fresh process (so Manim's import is counted every time)."""
     spec["media_dir"] = str(media_dir)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, __file__, "--one", json.dumps(spec)], cwd=ROOT,
@@ -301,7 +301,7 @@ def _measure(media_dir: Path, **spec) -> dict:
 
 def _one_run(spec: dict) -> dict:
     from scenes import registry
-    from scripts.pipeline import render_lecture
+    from scripts.pipeline import LectureSpec, render_lectures
 
     entries = [registry.get(slug) for slug in spec["only"].split(",")]
     voice = None
@@ -310,10 +310,10 @@ def _one_run(spec: dict) -> dict:
 
         voice = VoiceSettings(engine=spec["voice"]["engine"],
                               cache_dir=Path(spec["voice"]["cache_dir"]))
-    report = render_lecture(registry.SCENES[0].title, entries, quality=spec["quality"],
-                            jobs=spec["jobs"], media_dir=Path(spec["media_dir"]),
-                            overrides=spec.get("overrides"), voice=voice,
-                            cluster=spec.get("cluster"), formats=tuple(spec.get("formats", ())))
+    report, = render_lectures([LectureSpec(registry.SCENES[0].title, entries, voice=voice)],
+                              quality=spec["quality"], jobs=spec["jobs"],
+                              media_dir=Path(spec["media_dir"]), overrides=spec.get("overrides"),
+                              cluster=spec.get("cluster"), formats=tuple(spec.get("formats", ())))
     clips = report.out_dir / "clips"
     return {"video_seconds": report.lecture.duration, "rendered": sorted(report.rendered),
             "per_scene": report.rendered, "peak_mb": report.peak_mb,

@@ -142,21 +142,3 @@ def interleaved(video: list, audio: list) -> list:
     timed += [(float((p.dts or 0) * p.time_base), 1, k, p) for k, p in enumerate(audio)]
     return [(item[3], item[1] == 0) for item in sorted(timed, key=lambda item: item[:3])]
 
-
-def audio_facts(path: Path) -> dict | None:
-    """The audio stream of a media file: codec, rate, channels, its decoded samples (float32)
-    and its duration in seconds as the container states it (the end of its last packet: an
-    encoder's priming before 0 and its padding after the last sample are not played); None if
-    it has no audio stream."""
-    with av.open(str(path)) as container:
-        if not container.streams.audio:
-            return None
-        stream = container.streams.audio[0]
-        end = max(packet.pts + packet.duration for packet in container.demux(stream)
-                  if packet.pts is not None)
-        container.seek(0)
-        chunks = [frame.to_ndarray().reshape(-1) for frame in container.decode(stream)]
-        samples = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.float32)
-        return {"codec": stream.codec_context.name, "rate": stream.rate,
-                "channels": stream.codec_context.channels, "samples": samples,
-                "duration": float(end * stream.time_base)}

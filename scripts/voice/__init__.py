@@ -2,7 +2,7 @@
 48 kHz takes from Piper, espeak-ng or the teacher's recordings. No Manim, scenes or nnmath here."""
 
 from scripts.voice.cache import Take
-from scripts.voice.engines import ENGINES, make_voice, voice_problems
+from scripts.voice.engines import ENGINES, make_voice
 from scripts.voice.errors import VoiceError
 from scripts.voice.loudness import measure
 from scripts.voice.parallel import synthesize_all
@@ -11,4 +11,4 @@ from scripts.voice.settings import VoiceSettings
 from scripts.voice.spoken import spoken_form, unspoken
 
 __all__ = ["ENGINES", "Take", "VoiceError", "VoiceSettings", "make_voice", "measure",
-           "spoken_form", "synthesize_all", "take_name", "unspoken", "voice_problems"]
+           "spoken_form", "synthesize_all", "take_name", "unspoken"]

@@ -4,7 +4,6 @@ anything."""
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.util
 import json
 from importlib.metadata import version
@@ -165,12 +164,11 @@ class EspeakVoice(SyntheticVoice):
         return self._identity
 
     def raw(self, text: str) -> tuple[np.ndarray, int, Words, bool]:
-        espeak = library()
-        samples, events = espeak.say(text, ESPEAK_VOICE, self._identity["speed"])
+        samples, rate, events = library().say(text, ESPEAK_VOICE, self._identity["speed"])
         if samples.size == 0:
             raise VoiceError(f"espeak-ng said nothing for the line {text!r}")
-        words, exact = event_words(text, events, samples.size, espeak.rate)
-        return samples / 32768.0, espeak.rate, words, exact
+        words, exact = event_words(text, events, samples.size, rate)
+        return samples / 32768.0, rate, words, exact
 
 
 class RecordedVoice:
@@ -243,19 +241,6 @@ class SilentVoice:
 
 SYNTHETIC = {"piper": PiperVoice, "espeak": EspeakVoice}
 ENGINES = {**SYNTHETIC, "recorded": RecordedVoice, "none": SilentVoice}
-
-
-def voice_problems(settings: VoiceSettings) -> dict[str, str | None]:
-    """Per voice, the one line saying why it cannot be used here, or None when it can (for
-    ``nnlecture doctor``)."""
-    problems = {}
-    for name in ENGINES:
-        try:
-            make_voice(dataclasses.replace(settings, engine=name))
-            problems[name] = None
-        except VoiceError as error:
-            problems[name] = str(error)
-    return problems
 
 
 def make_voice(settings: VoiceSettings):

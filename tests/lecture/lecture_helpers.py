@@ -1,10 +1,13 @@
-"""Helpers of the lecture pipeline's tests: a tiny render and an MP4 box reader."""
+"""Helpers of the lecture pipeline's tests: a tiny render, an MP4 box reader, a media file's audio."""
 
 from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+
+import av
+import numpy as np
 
 from scenes import registry
 from scripts.pipeline import Report, render_lecture
@@ -58,3 +61,22 @@ def top_level_atoms(path: Path) -> list[str]:
         names.append(name.decode("latin-1"))
         position += size
     return names
+
+
+def audio_facts(path: Path) -> dict | None:
+    """The audio stream of a media file: codec, rate, channels, its decoded samples (float32)
+    and its duration in seconds as the container states it (the end of its last packet: an
+    encoder's priming before 0 and its padding after the last sample are not played); None if
+    it has no audio stream."""
+    with av.open(str(path)) as container:
+        if not container.streams.audio:
+            return None
+        stream = container.streams.audio[0]
+        end = max(packet.pts + packet.duration for packet in container.demux(stream)
+                  if packet.pts is not None)
+        container.seek(0)
+        chunks = [frame.to_ndarray().reshape(-1) for frame in container.decode(stream)]
+        samples = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.float32)
+        return {"codec": stream.codec_context.name, "rate": stream.rate,
+                "channels": stream.codec_context.channels, "samples": samples,
+                "duration": float(end * stream.time_base)}

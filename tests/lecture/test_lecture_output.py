@@ -173,12 +173,13 @@ def test_captions_follow_subtitle_standards(tiny_lecture):
 
 
 def test_the_lecture_and_its_clips_are_narrated_to_the_end(tiny_lecture):
-    from scripts.media import audio, video
+    from lecture_helpers import audio_facts
+    from scripts.media import video
 
     lecture = tiny_lecture.out_dir / "lecture.mp4"
-    sound = audio.audio_facts(lecture)
+    sound = audio_facts(lecture)
     assert abs(sound["duration"] - float(video.duration(lecture))) < 0.2   # one frame at 5 fps
     clips = sorted((tiny_lecture.out_dir / "clips").glob("*.mp4"))
     assert len(clips) == len(tiny_lecture.report.lecture.chapters)
     for clip in clips:
-        assert audio.audio_facts(clip)["codec"] == "aac", clip.name
+        assert audio_facts(clip)["codec"] == "aac", clip.name

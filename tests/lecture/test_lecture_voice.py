@@ -13,7 +13,7 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
-from lecture_helpers import TINY, render
+from lecture_helpers import TINY, audio_facts, render
 from lecture_test_scenes import OTHER, QUICK
 
 from scripts.media import audio, captions, video
@@ -44,11 +44,11 @@ def cache_dir(rendered) -> Path:
 def test_every_clip_and_the_lecture_carry_the_voice_as_long_as_the_video(narrated):
     for name in ("clips/quick.mp4", "clips/other.mp4", "lecture.mp4"):
         path = narrated.out_dir / name
-        sound = audio.audio_facts(path)
+        sound = audio_facts(path)
         assert (sound["codec"], sound["rate"], sound["channels"]) == ("aac", 48000, 1), name
         assert abs(sound["duration"] - float(video.duration(path))) < FRAME, name
         assert np.abs(sound["samples"]).max() > 0.1, f"{name}: the audio is silent"
-    webm = audio.audio_facts(narrated.out_dir / "clips" / "quick.webm")
+    webm = audio_facts(narrated.out_dir / "clips" / "quick.webm")
     assert (webm["codec"], webm["rate"]) == ("opus", 48000)
     assert abs(webm["duration"] - float(video.duration(narrated.out_dir / "clips" / "quick.webm"))) \
         < FRAME
@@ -59,7 +59,7 @@ def test_every_clip_and_the_lecture_carry_the_voice_as_long_as_the_video(narrate
 def test_a_lecture_without_a_voice_has_no_audio(tmp_path):
     silent = render(tmp_path, [QUICK])
     for path in (silent.out_dir / "clips" / "quick.mp4", silent.out_dir / "lecture.mp4"):
-        assert audio.audio_facts(path) is None
+        assert audio_facts(path) is None
     assert "wav" not in load_record(cache_dir(silent), "quick").files
 
 
@@ -95,7 +95,7 @@ def test_a_line_is_said_as_the_scene_asks(narrated):
 
 
 def test_the_narration_sits_at_minus_16_lufs(narrated):
-    lecture = audio.audio_facts(narrated.out_dir / "lecture.mp4")
+    lecture = audio_facts(narrated.out_dir / "lecture.mp4")
     loudness, peak = measure(lecture["samples"], audio.RATE)
     assert -17 <= loudness <= -15
     assert peak <= -1

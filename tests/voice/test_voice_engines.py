@@ -11,8 +11,7 @@ import time
 import pytest
 from voice_helpers import cache_files
 
-from scripts.voice import (ENGINES, VoiceError, VoiceSettings, make_voice, synthesize_all,
-                           voice_problems)
+from scripts.voice import ENGINES, VoiceError, VoiceSettings, make_voice, synthesize_all
 
 pytestmark = pytest.mark.voice
 
@@ -94,16 +93,6 @@ def test_espeak_speed(espeak):
     print(f"\nespeak: {cpu:.3f} CPU s for {take.duration:.1f} s of speech = "
           f"{cpu / take.duration:.4f} CPU s per s")
     assert take.duration > 10
-
-
-def test_voice_problems_name_what_is_missing(settings, monkeypatch):
-    assert voice_problems(settings) == {"piper": None, "espeak": None, "recorded": None,
-                                        "none": None}
-    no_espeak_library(monkeypatch)
-    problems = voice_problems(settings)
-    assert "apt-get install espeak-ng" in problems["espeak"]
-    assert problems["recorded"] is not None        # its fallback here is espeak
-    assert problems["piper"] is None and problems["none"] is None
 
 
 def test_settings_take_strings_and_refuse_a_rate_out_of_range(tmp_path):
