@@ -1,29 +1,35 @@
 """Chapter 10: the lesson's exercise. Networks with different hidden layer sizes, each trained by
 nnmath on the same data, side by side: the network, its decision boundary, its train and test
-accuracy. The narration follows the real numbers, whichever way they fall."""
+accuracy. Their boundaries are then laid over one another where nnmath finds them apart, and the
+narration follows the real numbers, whichever way they fall."""
 
 from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, RIGHT, UP, Create, FadeIn, Group, Indicate, SurroundingRectangle, Text, VGroup, config,
+    DOWN, UP, Circle, Circumscribe, Create, FadeIn, Group, Indicate, MathTex, ReplacementTransform,
+    Restore,
+    SurroundingRectangle, Text, TransformFromCopy, VGroup,
 )
 
-from nnmath.verdicts import Outcome, Trend
+from nnmath.verdicts import Difference
 from scenes import theme
-from scenes.base import LectureScene, lecture_data
+from scenes.base import LectureScene, lecture_data, on
 from scenes.mobjects.decision_map import DecisionMap
+from scenes.mobjects.landscape import ContourLines
 from scenes.mobjects.network_diagram import RADIUS_PER_PITCH, NetworkDiagram
-from scenes.narration import ONE_LINE, count, spoken_list
+from scenes.narration import (
+    boundaries_apart, count, sizes_outcome_lines, sizes_test_line, sizes_train_line,
+    spoken_list,
+)
 from scenes.notation import ACTIVATION_NAME, DATASET_NAME
 
-FRAME_MARGIN = 0.4
 PANEL_GAP = 0.4
-MAX_PANEL_WIDTH = 4.2
-MAX_MAP_HEIGHT = 2.8
-DIAGRAM_HEIGHT = 1.5       # the tallest diagram's; the others share its scale
+DIAGRAM_HEIGHT = 1.9       # the tallest diagram's; the others share its scale
 MAX_NEURONS_SHOWN = 10
 RATE_DECIMALS = 6          # a lowered learning rate is a halving of the config's: shown in full
+ROWS_HEIGHT = 0.85         # the accuracy rows under each map
+ZOOM_MARGIN = 1.25         # the view onto the overlaid map: the map and a margin around it
 
 
 class HiddenSizesScene(LectureScene):
@@ -31,49 +37,53 @@ class HiddenSizesScene(LectureScene):
         self.data = lecture_data()
         self.networks = self.data.hidden_size_comparison
         self.verdicts = self.data.hidden_size_verdicts
-        heading = Text("Hidden layer sizes", font=theme.FONT, font_size=theme.HEADING_SIZE,
-                       color=self.palette.text).to_edge(UP, buff=0.35)
-        self._build_panels(heading)
+        p = self.palette
+        self.hues = [(p.gradient, p.hidden, p.output, p.input, p.highlight)[k]
+                     for k in range(len(self.networks))]
+        heading = self.make_heading("Hidden layer sizes")
+        self._build_panels()
         self.narrate("The lesson ends with an exercise: change the number of hidden neurons and "
-                     "see what happens.", FadeIn(heading))
+                     "see what happens.", FadeIn(heading),
+                     on("hidden neurons", *(FadeIn(title, shift=DOWN * 0.1)
+                                            for title in self.titles)))
         self._show_networks()
         self._show_boundaries()
         self._explain_capacity()
+        self._overlay()
         self._show_accuracies()
         self._compare()
 
     # -- building ------------------------------------------------------------------------------
-    def _build_panels(self, heading: Text) -> None:
-        """One column per network: its size, its diagram, its map with the data, its accuracies.
-        The columns share the frame's width, their rows line up across them, and the whole sits
-        centred under the heading."""
-        n = len(self.networks)
-        width = min(MAX_PANEL_WIDTH, (config.frame_width - 2 * FRAME_MARGIN
-                                      - (n - 1) * PANEL_GAP) / n)
+    def _build_panels(self) -> None:
+        """One column per network in the content region: its size, its diagram, its map with the
+        data and its boundary line, its accuracies; rows line up across the columns."""
+        columns = theme.CONTENT.columns(len(self.networks), PANEL_GAP)
+        width = columns[0].width
         x0, x1, y0, y1 = self.data.bounds
-        map_height = min(MAX_MAP_HEIGHT, width * (y1 - y0) / (x1 - x0))
-        self.diagrams = self._diagrams(min(0.6 * width, 2.2))
+        self.diagrams = self._diagrams(min(0.7 * width, 2.6))
         self.titles = [self._title(k, network, width) for k, network in enumerate(self.networks)]
-        self.maps = [self._map(k, network, map_height) for k, network in enumerate(self.networks)]
-        self.accuracies = [self._accuracy_rows(k, network)
-                           for k, network in enumerate(self.networks)]
-        # room above the neurons for the braces of elided layers
         brace_room = max(diagram.get_top()[1] - diagram.neurons.get_top()[1]
                          for diagram in self.diagrams)
         title_row = max(title.height for title in self.titles)
-        diagram_y = -title_row - 0.2 - brace_room - DIAGRAM_HEIGHT / 2
-        self.dots = []
-        for k, (title, diagram, dmap, rows) in enumerate(zip(self.titles, self.diagrams,
-                                                             self.maps, self.accuracies)):
-            x = (k - (n - 1) / 2) * (width + PANEL_GAP)
-            title.move_to([x, -title_row / 2, 0])
+        top = theme.CONTENT.top
+        diagram_y = top - title_row - 0.15 - brace_room - DIAGRAM_HEIGHT / 2
+        room = diagram_y - DIAGRAM_HEIGHT / 2 - 0.25 - ROWS_HEIGHT - theme.CONTENT.bottom
+        map_height = min(room, width * (y1 - y0) / (x1 - x0))
+        self.maps = [self._map(k, network, map_height) for k, network in enumerate(self.networks)]
+        self.accuracies = [self._accuracy_rows(k, network)
+                           for k, network in enumerate(self.networks)]
+        self.dots, self.lines = [], []
+        for k, (column, title, diagram, dmap, rows) in enumerate(zip(
+                columns, self.titles, self.diagrams, self.maps, self.accuracies)):
+            x = column.center[0]
+            title.move_to([x, top - title_row / 2, 0])
             diagram.shift([x, diagram_y, 0] - diagram.neurons.get_center())
-            dmap.move_to([x, diagram_y - DIAGRAM_HEIGHT / 2 - 0.3 - map_height / 2, 0])
+            self.blanks[k].move_to(diagram)
+            dmap.move_to([x, diagram_y - DIAGRAM_HEIGHT / 2 - 0.25 - map_height / 2, 0])
             self.dots.append(self._dots(dmap))
+            self.lines.append(ContourLines(self.networks[k].grid, [0.5], dmap.coords_to_point,
+                                           [self.hues[k]], stroke_width=3).set_z_index(2))
             rows.next_to(dmap, DOWN, buff=0.2)
-        panels = Group(*self.titles, *self.diagrams, *self.maps, *self.dots, *self.accuracies)
-        middle = (heading.get_bottom()[1] - config.frame_height / 2) / 2
-        panels.shift((middle - panels.get_center()[1]) * UP)
 
     def _diagrams(self, width: float) -> list[NetworkDiagram]:
         """The networks drawn at one scale (same neuron size and spacing), so a larger hidden
@@ -81,8 +91,9 @@ class HiddenSizesScene(LectureScene):
         def slots(diagram: NetworkDiagram) -> int:
             return max(column.slots for column in diagram.columns)
 
-        probes = [NetworkDiagram(network.layer_sizes, labels=None, max_neurons_shown=MAX_NEURONS_SHOWN,
-                                 width=width, height=DIAGRAM_HEIGHT) for network in self.networks]
+        probes = [NetworkDiagram(network.layer_sizes, labels=None,
+                                 max_neurons_shown=MAX_NEURONS_SHOWN, width=width,
+                                 height=DIAGRAM_HEIGHT) for network in self.networks]
         densest = max(probes, key=slots)
         radius = densest.radius
 
@@ -90,21 +101,27 @@ class HiddenSizesScene(LectureScene):
             return DIAGRAM_HEIGHT * (slots(diagram) - 1 + 2 * RADIUS_PER_PITCH) \
                 / (slots(densest) - 1 + 2 * RADIUS_PER_PITCH)
 
-        return [NetworkDiagram(network.layer_sizes, [layer.W for layer in network.params],
-                               labels=None, max_neurons_shown=MAX_NEURONS_SHOWN, width=width,
-                               height=max(height(probe), 2.2 * radius), neuron_radius=radius)
+        def drawn(network, probe, weights):
+            return NetworkDiagram(network.layer_sizes, weights, labels=None,
+                                  max_neurons_shown=MAX_NEURONS_SHOWN, width=width,
+                                  height=max(height(probe), 2.2 * radius), neuron_radius=radius)
+
+        self.blanks = [drawn(network, probe, None) for network, probe in zip(self.networks, probes)]
+        return [drawn(network, probe, [layer.W for layer in network.params])
                 for network, probe in zip(self.networks, probes)]
 
     def _title(self, k: int, network, width: float) -> Text:
-        """'N hidden neurons', or just 'N neurons' where the columns are too narrow for that."""
-        hidden = self.show_value(f"hidden_size_comparison[{k}].layer_sizes[1]", network.layer_sizes[1], 0)
-        for text in (count(hidden, "hidden neuron"), count(hidden, "neuron")):
-            title = Text(text, font=theme.FONT, font_size=theme.SMALL_SIZE + 4,
-                         color=self.palette.hidden)
+        """'N hidden neurons', or just 'N neurons' where the columns are too narrow for that, in
+        the colour of the network's boundary line."""
+        hidden = self.show_value(f"hidden_size_comparison[{k}].layer_sizes[1]",
+                                 network.layer_sizes[1], 0)
+        for text, size in ((count(hidden, "hidden neuron"), theme.TYPE.body),
+                           (count(hidden, "neuron"), theme.TYPE.body),
+                           (count(hidden, "neuron"), theme.TYPE.label)):
+            title = Text(text, font=theme.FONT, font_size=size, color=self.hues[k])
             if title.width <= width:
                 return title
-        return Text(count(hidden, "neuron"), font=theme.FONT, font_size=theme.SMALL_SIZE,
-                    color=self.palette.hidden)
+        return title
 
     def _map(self, k: int, network, height: float) -> DecisionMap:
         """The network's boundary, recording every grid cell it is coloured from."""
@@ -121,48 +138,60 @@ class HiddenSizesScene(LectureScene):
                       dmap.dots(ds.X_test, ds.y_test, radius=radius, hollow=True))
 
     def _accuracy_rows(self, k: int, network) -> VGroup:
-        p = self.palette
-        rows = VGroup()
+        """'train 100.0%' and 'test 97.5%', each one formula, and the learning rate if lowered."""
+        p, rows = self.palette, VGroup()
+        size = theme.math_size(theme.TYPE.small)
         for name, text in (("train_accuracy", "train"), ("test_accuracy", "test")):
-            value = self.number(f"hidden_size_comparison[{k}].{name}", getattr(network, name), 1,
-                                percent=True, font_size=32, unit=r"\%")
-            label = Text(text, font=theme.FONT, font_size=theme.SMALL_SIZE + 2, color=p.muted)
-            rows.add(VGroup(label, value).arrange(RIGHT, buff=0.15, aligned_edge=DOWN))
+            value = self.show_value(f"hidden_size_comparison[{k}].{name}",
+                                    getattr(network, name), 1, percent=True)
+            rows.add(MathTex(rf"\text{{{text}}}\ ", f"{value:.1f}\\%", font_size=size,
+                             color=p.text).set_color_by_tex(text, p.muted))
         if network.rate_lowered:
             rate = self.show_value(f"hidden_size_comparison[{k}].learning_rate",
                                    network.learning_rate, RATE_DECIMALS)
-            rows.add(Text(f"learning rate {rate:g}", font=theme.FONT, font_size=theme.SMALL_SIZE,
+            rows.add(Text(f"learning rate {rate:g}", font=theme.FONT, font_size=theme.TYPE.label,
                           color=p.muted))
-        return rows.arrange(DOWN, buff=0.12)
+        return rows.arrange(DOWN, buff=0.16)
 
     def _shown(self, k: int, name: str) -> float:
         """Network k's size ("hidden") or accuracy in percent, as it is shown on screen."""
         path = f"hidden_size_comparison[{k}]."
         return self.displayed[path + ("layer_sizes[1]" if name == "hidden" else f"{name} %")]
 
+    def _by_size(self) -> list[int]:
+        return sorted(range(len(self.networks)), key=lambda k: self._shown(k, "hidden"))
+
     # -- the story -----------------------------------------------------------------------------
     def _show_networks(self) -> None:
-        sizes = spoken_list([f"{self._shown(k, 'hidden'):g}"
-                              for k in range(len(self.networks))])
+        """Each network drawn as its size is said, untrained; its weights take their trained
+        values as the training is named."""
+        sizes = [f"{self._shown(k, 'hidden'):g}" for k in range(len(self.networks))]
         epochs = self.show_value("config.training.epochs", self.data.config.training.epochs, 0)
-        count = "One network" if len(self.networks) == 1 else "Networks"
-        noun = "neuron" if sizes == "1" else "neurons"
-        self.narrate(f"{count} with {sizes} hidden {noun}, each trained for {epochs:g} epochs "
-                     "on the same data.",
-                     *(FadeIn(title) for title in self.titles),
-                     *(Create(diagram) for diagram in self.diagrams), run_time=2)
+        start = "One network" if len(self.networks) == 1 else "Networks"
+        noun = "neuron" if sizes == ["1"] else "neurons"
+        self.narrate(f"{start} with {spoken_list(sizes)} hidden {noun}, each trained for "
+                     f"{epochs:g} epochs on the same data.",
+                     *(on(size, Create(blank, lag_ratio=0.1))
+                       for size, blank in zip(sizes, self.blanks)),
+                     on("trained for", *(ReplacementTransform(blank, diagram)
+                                         for blank, diagram in zip(self.blanks, self.diagrams))))
         for k, network in enumerate(self.networks):
             if network.rate_lowered:
                 rate = self.displayed[f"hidden_size_comparison[{k}].learning_rate"]
                 self.narrate(f"At the configured learning rate the {self._shown(k, 'hidden'):g}-"
-                             f"neuron network's training diverged, so it was trained at {rate:g}.")
+                             f"neuron network's training diverged, so it was trained at {rate:g}.",
+                             on("diverged", Indicate(self.diagrams[k])))
 
     def _show_boundaries(self) -> None:
+        """Each map grows out of its network's output neuron."""
         dataset = DATASET_NAME[self.data.config.data.name]
         self.narrate(f"Here is each network's decision boundary over the {dataset} data; the "
                      "hollow points are the test set.",
-                     *(FadeIn(Group(dmap, dots)) for dmap, dots in zip(self.maps, self.dots)),
-                     run_time=2)
+                     on("decision boundary", *(
+                         FadeIn(Group(dmap, dots[0]), scale=0.3,
+                                target_position=diagram.neuron(len(diagram.layer_sizes) - 1, 0))
+                         for dmap, dots, diagram in zip(self.maps, self.dots, self.diagrams))),
+                     on("hollow", *(FadeIn(dots[1], lag_ratio=0.02) for dots in self.dots)))
 
     def _explain_capacity(self) -> None:
         activation = self.data.config.network.activation
@@ -170,103 +199,84 @@ class HiddenSizesScene(LectureScene):
             line = ("Each linear hidden neuron responds to one straight line across the plane, and "
                     "the output neuron's sum of them is again one straight line: more neurons "
                     "cannot bend the boundary.")
+            middle, last = "sum of them", "cannot bend"
         else:
             line = (f"Each {ACTIVATION_NAME[activation]} hidden neuron responds to one straight "
                     "line across the plane; the output neuron combines them, so more neurons let "
                     "the boundary bend in more places.")
+            middle, last = "combines", "bend"
         self.narrate(line,
-                     *(Indicate(diagram.layer_group(1), color=self.palette.highlight, scale_factor=1.15)
-                       for diagram in self.diagrams), run_time=2)
+                     on("hidden neuron", *(Indicate(diagram.layer_group(1),
+                                                    color=self.palette.highlight)
+                                           for diagram in self.diagrams)),
+                     on(middle, *(Indicate(diagram.layer_group(len(diagram.layer_sizes) - 1),
+                                               color=self.palette.highlight)
+                                      for diagram in self.diagrams)),
+                     on(last, *(Create(lines) for lines in self.lines)))
+
+    def _overlay(self) -> None:
+        """The boundaries copied onto the middle map; the camera goes close where nnmath finds
+        them apart (the telling test point, ringed in every map), then stays for the next line."""
+        difference = self.data.boundary_difference
+        if difference.kind is Difference.SINGLE:
+            return
+        host = len(self.maps) // 2
+        here = self.maps[host].get_center()
+        copies = [TransformFromCopy(lines, lines.copy().shift(here - dmap.get_center()))
+                  for k, (lines, dmap) in enumerate(zip(self.lines, self.maps)) if k != host]
+        view = self.camera.frame
+        view.save_state()
+        close = [view.animate.scale(self.maps[host].width * ZOOM_MARGIN / view.width)
+                 .move_to(here)]
+        cues = [on("Laid over", *copies)]
+        if difference.focus is not None:
+            rings = [Circle(radius=0.12, color=self.palette.highlight, stroke_width=3)
+                     .move_to(dmap.coords_to_point(*difference.focus)) for dmap in self.maps]
+            self.rings = VGroup(*rings)
+            where = "one test point" if difference.kind is Difference.POINTS else "here"
+            cues += [on(where, *close, *(Create(ring) for ring in rings))]
+        self.narrate(boundaries_apart(difference), *cues)
 
     def _show_accuracies(self) -> None:
+        moved = self.data.boundary_difference.kind is not Difference.SINGLE
         self.narrate("Below each, its accuracy on the training points and on the test points.",
-                     *(FadeIn(rows, shift=UP * 0.15) for rows in self.accuracies), run_time=1)
+                     *([Restore(self.camera.frame)] if moved else []),
+                     on("training points", *(FadeIn(rows[0], shift=UP * 0.1)
+                                             for rows in self.accuracies)),
+                     on("test points", *(FadeIn(rows[1:], shift=UP * 0.1)
+                                         for rows in self.accuracies)))
 
     def _compare(self) -> None:
-        """Say what the numbers show, by size (nnmath's comparison), and frame the best test
-        accuracy."""
-        comparison = self.data.size_comparison
-        by_size = sorted(range(len(self.networks)), key=lambda k: self._shown(k, "hidden"))
+        """Say what the numbers show, by size (nnmath's comparison and outcomes), and frame the
+        best test accuracy."""
+        comparison, outcomes = self.data.size_comparison, self.data.size_outcomes
+        by_size = self._by_size()
         trains = [self._shown(k, "train_accuracy") for k in by_size]
         tests = [self._shown(k, "test_accuracy") for k in by_size]
-        self.narrate(self._train_line(comparison.train_trend, trains, self.verdicts))
+        p = self.palette
+        self.narrate(sizes_train_line(comparison.train_trend, trains, outcomes),
+                     on("training points", *(Indicate(rows[0], color=p.highlight)
+                                             for rows in self.accuracies)))
         best = [k for k in by_size if self._shown(k, "hidden") in comparison.best_sizes]
-        frames = [SurroundingRectangle(self.accuracies[k][1], color=self.palette.highlight,
-                                       buff=0.08) for k in best]
-        line = self._test_line(comparison, tests, [self.verdicts[k] for k in by_size])
+        frames = [SurroundingRectangle(self.accuracies[k][1], color=p.highlight, buff=0.06)
+                  for k in best]
+        line = sizes_test_line(comparison, tests, outcomes)
         if len(best) < len(by_size):
-            self.narrate(line, *(Create(frame) for frame in frames), run_time=1)
+            self.narrate(line, on("test points", *(Create(frame) for frame in frames)))
         else:
-            self.narrate(line)
-        for line in self._outcome_lines(by_size):
-            self.narrate(line)
+            self.narrate(line, on("test points", *(Indicate(rows[1], color=p.highlight)
+                                                   for rows in self.accuracies)))
+        index = {self._shown(k, "hidden"): k for k in by_size}
+        shown = lambda size, name: self._shown(index[size], name)  # noqa: E731
+        for words, sizes in zip(sizes_outcome_lines(outcomes, shown, len(by_size)),
+                                [s for s in (outcomes.chance, outcomes.overfitted) if s]):
+            word = "chance" if "chance" in words else \
+                next(w for w in words.split() if w.startswith("overfit"))
+            self.narrate(words, on(word, *(Circumscribe(self.maps[index[s]], color=p.highlight)
+                                           for s in sizes)))
         self.narrate("So more neurons buy a more flexible boundary; whether that helps, only "
-                     "points the network never trained on can tell.")
-
-    @staticmethod
-    def _train_line(trend: Trend, trains: list[float], verdicts) -> str:
-        if trend is Trend.SINGLE:
-            return f"It classifies {trains[0]:g} percent of its training points correctly."
-        if trend is Trend.SAME:
-            if all(v.train.correct == v.train.total for v in verdicts):
-                return "Every one of them classifies all of its training points correctly."
-            return f"All of them fit the same share of their training points, {trains[0]:g} percent."
-        if trend is Trend.RISING:
-            return "On the training points, accuracy never falls as the networks grow."
-        if trend is Trend.FALLING:
-            return ("On the training points, accuracy never rises as the networks grow: bigger "
-                    "does not fit better here.")
-        return ("On the training points they differ, though not steadily with size: training also "
-                "depends on where each network starts.")
-
-    @staticmethod
-    def _test_line(comparison, tests: list[float], verdicts: list) -> str:
-        """The test accuracies by size (``tests`` and ``verdicts`` ascending in size)."""
-        trend = comparison.test_trend
-        if trend is Trend.SINGLE:
-            return f"On the test points it scores {tests[0]:g} percent."
-        if trend is Trend.SAME:
-            same = f"On the test points they score the same, {tests[0]:g} percent"
-            if verdicts[0].outcome is Outcome.WELL:
-                return f"{same}: for this data {count(comparison.sizes[0], 'hidden neuron')} " \
-                       f"{'is' if comparison.sizes[0] == 1 else 'are'} already enough."
-            if all(v.outcome is Outcome.CHANCE for v in verdicts):
-                return f"{same}, no better than chance."
-            return f"{same}: size makes no difference here."
-        named = spoken_list([f"{size:g}" for size in comparison.best_sizes])
-        who = "1 hidden neuron does" if comparison.best_sizes == (1,) else f"{named} hidden neurons do"
-        if trend is Trend.RISING:
-            return (f"On the test points a larger network never does worse, and {who} best: here "
-                    "the extra flexibility carries over to new points.")
-        if trend is Trend.FALLING:
-            return f"On the test points bigger is not better: {who} best, and the largest does worse."
-        if trend is Trend.LARGEST_NOT_BEST:
-            return (f"On the test points, {who} best, not the most: more flexibility does not "
-                    "always carry over to new points.")
-        return f"On the test points, {who} best, but accuracy does not rise steadily with size."
-
-    def _outcome_lines(self, by_size: list[int]) -> list[str]:
-        """The networks that stayed at chance (and why) or overfitted, by name."""
-        lines = []
-        chance = [k for k in by_size if self.verdicts[k].outcome is Outcome.CHANCE]
-        if chance:
-            sizes = [self._shown(k, "hidden") for k in chance]
-            which = count(sizes[0], "hidden neuron") if len(sizes) == 1 else \
-                f"{spoken_list([f'{size:g}' for size in sizes])} hidden neurons"
-            stays = "the network stays" if len(sizes) == 1 else "the networks stay"
-            limits = {self.verdicts[k].limit for k in chance}
-            reason = f": {ONE_LINE[limits.pop()]}" if len(limits) == 1 and limits <= set(ONE_LINE) \
-                else ""
-            lines.append(f"With {which} {stays} at chance{reason}.")
-        overfitted = [k for k in by_size if self.verdicts[k].outcome is Outcome.OVERFITTED]
-        if len(overfitted) == 1:
-            k = overfitted[0]
-            lines.append(f"The {self._shown(k, 'hidden'):g}-neuron network overfits: "
-                         f"{self._shown(k, 'train_accuracy'):g} percent of its training points, "
-                         f"{self._shown(k, 'test_accuracy'):g} of the test points.")
-        elif overfitted:
-            sizes = spoken_list([f"{self._shown(k, 'hidden'):g}" for k in overfitted])
-            every = " all" if len(overfitted) == len(by_size) else ""
-            lines.append(f"The networks with {sizes} hidden neurons{every} overfit: each does far "
-                         "better on its training points than on the test points.")
-        return lines
+                     "points the network never trained on can tell.",
+                     on("flexible boundary", *(Indicate(lines, scale_factor=1.0)
+                                               for lines in self.lines)),
+                     on("never trained on", *(Indicate(dots[1], scale_factor=1.0)
+                                              for dots in self.dots)))

@@ -73,3 +73,21 @@ def test_a_grid_on_one_side_of_one_half_gives_one_class_everywhere():
     assert uniform_class(np.full((3, 3), 0.49)) == 0
     assert uniform_class(np.full((3, 3), 0.5)) == 1
     assert uniform_class(grid(0)) is None
+
+
+def test_size_outcomes_gather_the_verdicts_by_size():
+    from nnmath.verdicts import Limit, judge, size_outcomes
+
+    def verdict(train, test, sizes):
+        return judge(train_accuracy=train, test_accuracy=test, n_train=10, y_test=[0, 1] * 5,
+                     losses=np.geomspace(0.25, 0.001, 50), final_loss=0.001,
+                     final_test_loss=0.001, layer_sizes=sizes, activation="sigmoid")
+
+    verdicts = [verdict(1.0, 0.8, (2, 8, 1)), verdict(0.5, 0.5, (2, 1, 1)),
+                verdict(1.0, 1.0, (2, 4, 1))]
+    found = size_outcomes([8, 1, 4], verdicts)
+    assert found.chance == (1,) and found.chance_limit is Limit.ONE_HIDDEN_NEURON
+    assert found.overfitted == (8,) and not found.all_fit and not found.smallest_well
+    assert not found.all_chance
+    assert size_outcomes([4], [verdicts[2]]).smallest_well
+    assert size_outcomes([4], [verdicts[2]]).all_fit

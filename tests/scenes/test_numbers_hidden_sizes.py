@@ -44,3 +44,14 @@ def test_narration_follows_the_default_numbers(rendered, data):
     assert "classifies all of its training points correctly" in captions
     assert len(best) == 1 and best[0] != max(sizes)
     assert f"{best[0]} hidden neurons do best, not the most" in captions
+
+
+def test_the_overlay_names_the_test_point_the_sizes_part_on(rendered, data):
+    """The boundaries laid over one another part around the test point only 5 hidden neurons
+    classify correctly (recomputed in tests/nnmath/test_boundary_difference.py): the captions
+    say so, and the camera went close on it."""
+    result = rendered[SLUG]
+    captions = result.captions.read_text()
+    assert data.boundary_difference.right == ((5,),)
+    assert "the boundaries part around one test point: only 5 hidden neurons get it right" \
+        in captions
