@@ -39,8 +39,9 @@ from nnmath.neuron import NeuronExample, neuron_example
 from nnmath.illustrations import Illustrations, make_illustrations
 from nnmath.training import History, train
 from nnmath.verdicts import (
-    BoundaryDifference, LinearityVerdict, SizeComparison, Start, Verdict, compare_boundaries,
-    compare_sizes, contrast, firing_order, judge, judge_rate, start,
+    BoundaryDifference, LinearityVerdict, SizeComparison, SizeOutcomes, Start, Verdict,
+    compare_boundaries, compare_sizes, contrast, firing_order, judge, judge_rate, size_outcomes,
+    start,
 )
 
 CURVE_SAMPLES = 201
@@ -225,7 +226,8 @@ class LectureData:
     * ``hidden_size_verdicts``: one Verdict per ``hidden_size_comparison`` network;
       ``size_comparison``: how their accuracies move with size. ``linearity_verdict``: the
       linear network against the non-linear one. ``boundary_difference``: where the
-      hidden-size networks' boundaries part (the test points they classify differently).
+      hidden-size networks' boundaries part (the test points they classify differently);
+      ``size_outcomes``: their verdicts gathered by size for the narration.
     """
 
     config: LectureConfig
@@ -257,6 +259,7 @@ class LectureData:
     activation_tour: ActivationTour
     neuron_ranges: list
     boundary_difference: BoundaryDifference = None
+    size_outcomes: SizeOutcomes = None
 
     @property
     def n_weights(self):
@@ -426,6 +429,7 @@ def _verdicts(config, dataset, history, comparison, histories, linear_history):
         "hidden_size_verdicts": per_size,
         "size_comparison": compare_sizes(config.lecture.hidden_sizes, per_size),
         "boundary_difference": _boundary_difference(config, dataset, comparison),
+        "size_outcomes": size_outcomes(config.lecture.hidden_sizes, per_size),
         "linearity_verdict": contrast(_verdict(linear_history, sizes, "linear", dataset), own),
     }
 

@@ -368,3 +368,35 @@ def uniform_class(values):
     if above.all():
         return 1
     return 0 if not above.any() else None
+
+
+@dataclass(frozen=True)
+class SizeOutcomes:
+    """The hidden-size networks' verdicts gathered for the narration, sizes ascending:
+    ``all_fit`` when every one classifies all its training points; ``chance`` and ``overfitted``
+    the sizes with those outcomes; ``chance_limit`` the one Limit all the chance networks share
+    (Limit.NONE when they share none or there are none); ``smallest_well`` when the smallest
+    network learned well."""
+
+    all_fit: bool
+    chance: tuple
+    overfitted: tuple
+    chance_limit: Limit
+    smallest_well: bool
+    all_chance: bool
+
+
+def size_outcomes(sizes, verdicts):
+    """The SizeOutcomes of networks with hidden ``sizes`` and their ``verdicts`` (same order)."""
+    order = sorted(range(len(sizes)), key=lambda k: sizes[k])
+    chance = [k for k in order if verdicts[k].outcome is Outcome.CHANCE]
+    limits = {verdicts[k].limit for k in chance}
+    return SizeOutcomes(
+        all_fit=all(v.train.correct == v.train.total for v in verdicts),
+        chance=tuple(int(sizes[k]) for k in chance),
+        overfitted=tuple(int(sizes[k]) for k in order
+                         if verdicts[k].outcome is Outcome.OVERFITTED),
+        chance_limit=limits.pop() if len(limits) == 1 else Limit.NONE,
+        smallest_well=verdicts[order[0]].outcome is Outcome.WELL,
+        all_chance=len(chance) == len(sizes),
+    )

@@ -3,7 +3,7 @@ so the words follow the numbers for every config. Scenes pass in the numbers the
 
 from __future__ import annotations
 
-from nnmath.verdicts import Contrast, Limit, Outcome
+from nnmath.verdicts import Contrast, Difference, Limit, Outcome, Trend
 
 ONE_LINE = {
     Limit.ONE_HIDDEN_NEURON: "one hidden neuron can only draw one straight line across the plane",
@@ -148,3 +148,89 @@ def descent_view(verdict) -> str:
     if verdict.loss_end < verdict.loss_start:
         return "Seen from above, training walked downhill, towards the valley."
     return "Seen from above, training never got below the loss it started from."
+
+
+def sizes_train_line(trend, trains: list[float], outcomes) -> str:
+    """The hidden-size networks' train accuracies (``trains``, shown, ascending in size)."""
+    if trend is Trend.SINGLE:
+        return f"It classifies {trains[0]:g} percent of its training points correctly."
+    if trend is Trend.SAME:
+        if outcomes.all_fit:
+            return "Every one of them classifies all of its training points correctly."
+        return f"All of them fit the same share of their training points, {trains[0]:g} percent."
+    if trend is Trend.RISING:
+        return "On the training points, accuracy never falls as the networks grow."
+    if trend is Trend.FALLING:
+        return ("On the training points, accuracy never rises as the networks grow: bigger "
+                "does not fit better here.")
+    return ("On the training points they differ, though not steadily with size: training also "
+            "depends on where each network starts.")
+
+
+def sizes_test_line(comparison, tests: list[float], outcomes) -> str:
+    """The test accuracies by size (``tests`` shown, ascending in size)."""
+    trend = comparison.test_trend
+    if trend is Trend.SINGLE:
+        return f"On the test points it scores {tests[0]:g} percent."
+    if trend is Trend.SAME:
+        same = f"On the test points they score the same, {tests[0]:g} percent"
+        if outcomes.smallest_well:
+            return f"{same}: for this data {count(comparison.sizes[0], 'hidden neuron')} " \
+                   f"{'is' if comparison.sizes[0] == 1 else 'are'} already enough."
+        if outcomes.all_chance:
+            return f"{same}, no better than chance."
+        return f"{same}: size makes no difference here."
+    named = spoken_list([f"{size:g}" for size in comparison.best_sizes])
+    who = "1 hidden neuron does" if comparison.best_sizes == (1,) else f"{named} hidden neurons do"
+    if trend is Trend.RISING:
+        return (f"On the test points a larger network never does worse, and {who} best: here "
+                "the extra flexibility carries over to new points.")
+    if trend is Trend.FALLING:
+        return f"On the test points bigger is not better: {who} best, and the largest does worse."
+    if trend is Trend.LARGEST_NOT_BEST:
+        return (f"On the test points, {who} best, not the most: more flexibility does not "
+                "always carry over to new points.")
+    return f"On the test points, {who} best, but accuracy does not rise steadily with size."
+
+
+def sizes_outcome_lines(outcomes, shown, networks: int) -> list[str]:
+    """The networks that stayed at chance (and why) or overfitted, by size, of ``networks``;
+    ``shown(size, name)`` gives a network's train or test accuracy as shown."""
+    lines = []
+    if outcomes.chance:
+        sizes = outcomes.chance
+        which = count(sizes[0], "hidden neuron") if len(sizes) == 1 else \
+            f"{spoken_list([f'{size:g}' for size in sizes])} hidden neurons"
+        stays = "the network stays" if len(sizes) == 1 else "the networks stay"
+        reason = f": {ONE_LINE[outcomes.chance_limit]}" if outcomes.chance_limit in ONE_LINE else ""
+        lines.append(f"With {which} {stays} at chance{reason}.")
+    if len(outcomes.overfitted) == 1:
+        size = outcomes.overfitted[0]
+        lines.append(f"The {size:g}-neuron network overfits: "
+                     f"{shown(size, 'train_accuracy'):g} percent of its training points, "
+                     f"{shown(size, 'test_accuracy'):g} of the test points.")
+    elif outcomes.overfitted:
+        sizes = spoken_list([f"{size:g}" for size in outcomes.overfitted])
+        every = " all" if len(outcomes.overfitted) == networks else ""
+        lines.append(f"The networks with {sizes} hidden neurons{every} overfit: each does far "
+                     "better on its training points than on the test points.")
+    return lines
+
+
+def boundaries_apart(difference) -> str:
+    """The hidden-size boundaries laid over one another: where they part, from nnmath's
+    BoundaryDifference (the sizes that get the telling test point right), or that they barely
+    differ."""
+    if difference.kind is Difference.POINTS:
+        right = difference.right[list(difference.points).index(difference.focus_point)]
+        who = "no size gets it right" if not right else \
+            f"only {count(right[0], 'hidden neuron')} {'gets' if right[0] == 1 else 'get'} it right" \
+            if len(right) == 1 else f"{spoken_list([f'{s:g}' for s in right])} hidden neurons " \
+            "get it right"
+        return (f"Laid over one another, the boundaries part around one test point: {who}, "
+                "the others bend the wrong way.")
+    if difference.kind is Difference.PLANE:
+        return ("Laid over one another, the boundaries part here, in a gap between the points, "
+                "where no test point tells them apart.")
+    return ("Laid over one another, the boundaries barely differ: on this data every size "
+            "draws nearly the same line.")
