@@ -16,20 +16,25 @@ SLOPE_ZS = (0.0, TOUR_Z_RANGE[1])  # the sigmoid's slope at its peak and at the 
 @dataclass(frozen=True)
 class ActivationTour:
     """``outputs[name]`` = g(``sweep_z``) for each of ``TOUR_FUNCTIONS`` (leaky ReLU with the
-    config's ``leaky_slope``); ``sigmoid_slopes`` = ((z, σ'(z)), ...) at ``SLOPE_ZS``."""
+    config's ``leaky_slope``) and ``end_outputs[name]`` = g at the right end of ``z_range``, where
+    the sweep first stops; ``leaky_end`` = leaky ReLU at the left end (its slope made visible);
+    ``sigmoid_slopes`` = ((z, σ'(z)), ...) at ``SLOPE_ZS``."""
 
     z_range: tuple
     sweep_z: float
     leaky_slope: float
     outputs: dict
     sigmoid_slopes: tuple
+    end_outputs: dict
+    leaky_end: float
 
 
 def activation_tour(leaky_slope):
     """The chapter's numbers for a config with this leaky-ReLU slope."""
-    outputs = {
-        name: float(get_activation(name, leaky_slope).fn(np.array(SWEEP_Z))) for name in TOUR_FUNCTIONS
-    }
+    def at(z):
+        return {name: float(get_activation(name, leaky_slope).fn(np.array(z))) for name in TOUR_FUNCTIONS}
+
     sigmoid = get_activation("sigmoid")
     slopes = tuple((z, float(sigmoid.derivative(np.array(z)))) for z in SLOPE_ZS)
-    return ActivationTour(TOUR_Z_RANGE, SWEEP_Z, float(leaky_slope), outputs, slopes)
+    return ActivationTour(TOUR_Z_RANGE, SWEEP_Z, float(leaky_slope), at(SWEEP_Z), slopes,
+                          at(TOUR_Z_RANGE[1]), at(TOUR_Z_RANGE[0])["leaky_relu"])

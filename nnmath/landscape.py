@@ -85,8 +85,10 @@ BOWL_START = (1.8, 1.8)
 BOWL_LEARNING_RATE = 0.1
 BOWL_STEPS = 19
 BOWL_EXTENT = 2.0  # the lesson plots the bowl over [-2, 2]²
-# Too small, the lesson's, and too large: 0.9 maps w to -0.8 w, crossing the minimum every step.
-COMPARISON_LEARNING_RATES = (0.02, 0.1, 0.9)
+# Too small, the lesson's, and too large. A step maps w to (1 - 2η) w, so any η above 1 (the
+# bowl's curvature is 2) overshoots further than it started: 1.01 maps w to -1.02 w, crossing
+# the minimum every step while the loss climbs from 6.48 to 13.75 in the 19 steps.
+COMPARISON_LEARNING_RATES = (0.02, 0.1, 1.01)
 
 
 def bowl(w):
@@ -102,10 +104,17 @@ def bowl_path(learning_rate=BOWL_LEARNING_RATE):
     return descent_path(bowl_gradient, BOWL_START, learning_rate, BOWL_STEPS, bowl)
 
 
-def bowl_surface(resolution=25):
-    """The bowl sampled over [-2, 2]² (modest resolution: Cairo draws every facet)."""
-    xs, ys = _axes((-BOWL_EXTENT, BOWL_EXTENT, -BOWL_EXTENT, BOWL_EXTENT), resolution)
+def bowl_surface(resolution=25, extent=BOWL_EXTENT):
+    """The bowl sampled over [-extent, extent]² (modest resolution: Cairo draws every facet)."""
+    xs, ys = _axes((-extent, extent, -extent, extent), resolution)
     return Grid(xs, ys, xs[None, :] ** 2 + ys[:, None] ** 2)
+
+
+def covering_extent(paths, step=0.5):
+    """The smallest multiple of ``step``, at least BOWL_EXTENT, whose square [-e, e]² holds every
+    point of ``paths`` with a margin of ``step`` / 2: the view the rate comparison is drawn in."""
+    reach = max(float(np.max(np.abs(path.points))) for path in paths) + step / 2
+    return max(BOWL_EXTENT, step * np.ceil(reach / step))
 
 
 # The calculus intuition: f(x) = x⁴ - 3x³ + 2, f'(x) = x²(4x - 9), a flat saddle at 0 and the

@@ -56,3 +56,18 @@ def test_slice_weights_rule():
     assert [r.value(params) for r in refs] == [-3.0, 2.0]
     single = [Layer(np.zeros((2, 1)), np.zeros((1, 1))), Layer(np.array([[1.5]]), np.array([[0.2]]))]
     assert [(r.kind, r.value(single)) for r in slice_weights(single)] == [("W", 1.5), ("b", 0.2)]
+
+
+def test_a_rate_above_one_climbs_out_of_the_bowl_and_the_view_holds_it():
+    from nnmath.landscape import COMPARISON_LEARNING_RATES, covering_extent
+
+    small, good, large = (bowl_path(rate) for rate in COMPARISON_LEARNING_RATES)
+    # Each step maps w to (1 - 2 eta) w: by hand, the large rate's last point and loss.
+    factor = 1 - 2 * COMPARISON_LEARNING_RATES[2]
+    assert factor < -1
+    np.testing.assert_allclose(large.points[-1], 1.8 * factor ** 19 * np.ones(2), rtol=1e-12)
+    assert large.values[-1] == pytest.approx(2 * (1.8 * factor ** 19) ** 2, rel=1e-12)
+    assert large.values[-1] > 2 * large.values[0]
+    extent = covering_extent([small, good, large])
+    assert extent % 0.5 == 0 and extent >= np.max(np.abs(large.points)) + 0.25
+    assert covering_extent([good]) == 2.5   # 1.8 plus the 0.25 margin passes 2

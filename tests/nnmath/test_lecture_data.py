@@ -132,9 +132,15 @@ def test_descent_demos(data):
     assert descent.bowl_path.points.shape == (20, 2)
     np.testing.assert_allclose(descent.bowl_path.points[:3], [[1.8, 1.8], [1.44, 1.44], [1.152, 1.152]])
     small, good, large = descent.learning_rates
-    assert (small.learning_rate, good.learning_rate, large.learning_rate) == (0.02, 0.1, 0.9)
+    assert (small.learning_rate, good.learning_rate, large.learning_rate) == (0.02, 0.1, 1.01)
     assert np.all(np.diff(np.sign(large.points[:, 0])) != 0)  # overshoots every step
+    assert np.all(np.diff(large.values) > 0)  # and climbs every step
     assert small.values[-1] > good.values[-1]
+    assert [v.rate for v in descent.rate_verdicts] == ["too_small", "good", "too_large"]
+    assert [v.overshoots for v in descent.rate_verdicts] == [False, False, True]
+    extent = descent.rates_surface.xs[-1]
+    assert -descent.rates_surface.xs[0] == extent >= np.max(np.abs(large.points))
+    assert data.to_facts()["descent"]["rate_verdicts"][2]["rate"] == "too_large"
     curve = descent.curve
     path = curve.path.points[:, 0]
     assert 8 <= len(path) - 1 <= 12

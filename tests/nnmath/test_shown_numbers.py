@@ -27,6 +27,11 @@ def test_activation_tour_by_hand():
     (z0, peak), (z4, tail) = tour.sigmoid_slopes
     assert (z0, peak) == (0.0, 0.25)
     assert tail == pytest.approx(math.exp(-z4) / (1 + math.exp(-z4)) ** 2)
+    low, high = tour.z_range
+    assert tour.end_outputs == pytest.approx({"sigmoid": 1 / (1 + math.exp(-high)),
+                                              "tanh": math.tanh(high), "relu": high,
+                                              "leaky_relu": high})
+    assert tour.leaky_end == pytest.approx(0.05 * low)
 
 
 @pytest.fixture(scope="module")

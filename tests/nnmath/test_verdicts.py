@@ -157,3 +157,19 @@ def test_the_default_lecture_is_judged_from_its_own_numbers():
     facts = data.to_facts()["verdicts"]
     assert facts["training"]["outcome"] == "learned_well"
     assert facts["size_comparison"]["test_trend"] == "largest_not_best"
+
+
+def test_judge_rate_from_the_loss_per_step():
+    from nnmath.verdicts import Rate, judge_rate
+
+    points = np.array([[1.0], [0.5], [0.25]])
+    assert judge_rate([1.0, 0.25, 0.0625], points, (0.0,)).rate is Rate.TOO_SMALL
+    good = judge_rate([1.0, 0.1, 0.009], points, (0.0,))
+    assert (good.rate, good.overshoots, good.climbs) == (Rate.GOOD, False, False)
+    bouncing = np.array([[1.0], [-1.0], [1.0]])
+    still = judge_rate([1.0, 1.0, 1.0], bouncing, (0.0,))
+    assert (still.rate, still.overshoots, still.climbs) == (Rate.TOO_LARGE, True, False)
+    climbing = judge_rate([1.0, 1.2, 1.5], np.array([[1.0], [-1.1], [1.2]]), (0.0,))
+    assert (climbing.rate, climbing.climbs, climbing.loss_end) == (Rate.TOO_LARGE, True, 1.5)
+    # Overshooting yet converging is not "too large": the loss judges the rate.
+    assert judge_rate([1.0, 0.64, 0.41], np.array([[1.0], [-0.8], [0.64]]), (0.0,)).overshoots
