@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 REVEAL := vendor/reveal/node_modules/reveal.js/dist/reveal.js
 SCORM_AGAIN := vendor/scorm-again/node_modules/scorm-again/dist/scorm12.js
 
-.PHONY: lecture test setup system system-test bench bench-render bench-voice bench-craft contact-sheet
+.PHONY: lecture test setup system system-test bench bench-render bench-voice bench-words bench-craft contact-sheet
 
 lecture: setup
 	$(BIN)/nnlecture render
@@ -55,6 +55,11 @@ bench-render: setup
 # piper against one without a voice, an unchanged re-run with piper (about ten minutes).
 bench-voice: setup
 	$(BIN)/python scripts/dev/bench_render.py --voice-only
+
+# What the takes' word timings cost against the synthesis they time: piper, espeak-ng and recorded
+# takes, on the lecture's own lines (a few minutes; see README, "Voices and narration").
+bench-words: setup
+	$(BIN)/python scripts/dev/bench_voice_words.py
 
 # How the draft lecture moves with its words: per scene and in all, time in stills of 3 s or
 # more, the longest still, content fill, word-timed cues, cues above 20 cps (see README, "Craft").

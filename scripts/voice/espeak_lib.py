@@ -2,8 +2,8 @@
 a WAV (synchronous, 22.05 kHz, the same flags): the same samples as ``espeak-ng -w``, and with
 them espeak-ng's own events, which place each word and phoneme at an exact sample. The library
 carries state from one text to the next (a second synthesis of a line comes out a few samples
-longer), so, as its program does, each line is spoken by a fresh copy: a child forked from the
-initialised library, which hands back its samples and events through a pipe.
+longer), so each line is spoken by a fresh child of a small helper process
+(scripts/voice/espeak_helper.py), started once per voice.
 
 A word's time is from its first sounding phoneme to the end of its last (pauses are phonemes
 named ``_...`` and belong to no word). espeak-ng runs some short words together ("on the") and
@@ -14,106 +14,51 @@ from __future__ import annotations
 import bisect
 import ctypes
 import ctypes.util
-import os
 import pickle
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 
+from scripts.voice import espeak_helper
 from scripts.voice.errors import VoiceError
 from scripts.voice.timing import Words, proportional
 
-AUDIO_OUTPUT_SYNCHRONOUS = 2
-PHONEME_EVENTS = 0x0001                 # espeakINITIALIZE_PHONEME_EVENTS
-CHARS_UTF8, PHONEMES, ENDPAUSE = 0x1, 0x100, 0x1000   # espeak-ng -b 1 (and its defaults)
-POS_CHARACTER, RATE_PARAMETER = 1, 1
-EVENT_END_OF_LIST, EVENT_WORD, EVENT_PHONEME = 0, 1, 7
-
-_LOADED: dict[str, object] = {}          # the library, initialised once per process
-
-
-class _Id(ctypes.Union):
-    _fields_ = [("number", ctypes.c_int), ("name", ctypes.c_char_p), ("string", ctypes.c_char * 8)]
-
-
-class _Event(ctypes.Structure):
-    """espeak_EVENT of speak_lib.h."""
-    _fields_ = [("type", ctypes.c_int), ("unique_identifier", ctypes.c_uint),
-                ("text_position", ctypes.c_int), ("length", ctypes.c_int),
-                ("audio_position", ctypes.c_int), ("sample", ctypes.c_int),
-                ("user_data", ctypes.c_void_p), ("id", _Id)]
-
-
-_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int,
-                             ctypes.POINTER(_Event))
+EVENT_WORD, EVENT_PHONEME = 1, espeak_helper.EVENT_PHONEME
+_LOADED: dict[str, object] = {}          # the helper of this process
 
 
 class Espeak:
-    """The initialised library: ``say`` gives a text's samples and its word events."""
+    """The library's version, and ``say``, which speaks through the helper."""
 
     def __init__(self):
-        name = ctypes.util.find_library("espeak-ng")
-        if name is None:
+        self.name = ctypes.util.find_library("espeak-ng")
+        if self.name is None:
             raise VoiceError("the espeak voice needs the espeak-ng library: "
                              "apt-get install espeak-ng")
-        self.lib = ctypes.CDLL(name)
-        self.rate = self.lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, None, PHONEME_EVENTS)
-        if self.rate <= 0:
-            raise VoiceError("espeak-ng could not start (its data is missing?): "
-                             "apt-get install --reinstall espeak-ng-data")
-        self.lib.espeak_Info.restype = ctypes.c_char_p
-        self.version = self.lib.espeak_Info(None).decode()
-        self._audio: list[np.ndarray] = []
-        self._events: list[tuple[int, int, int, str]] = []
-        self._callback = _CALLBACK(self._receive)     # kept alive as long as the library
-        self.lib.espeak_SetSynthCallback(self._callback)
+        lib = ctypes.CDLL(self.name)
+        lib.espeak_Info.restype = ctypes.c_char_p
+        self.version = lib.espeak_Info(None).decode()
+        self.helper: subprocess.Popen | None = None
 
-    def _receive(self, wav, count, events) -> int:
-        if wav and count > 0:
-            self._audio.append(np.ctypeslib.as_array(wav, shape=(count,)).copy())
-        index = 0
-        while events[index].type != EVENT_END_OF_LIST:
-            event = events[index]
-            name = event.id.string.decode(errors="replace") if event.type == EVENT_PHONEME else ""
-            self._events.append((event.type, event.text_position, event.length, event.sample,
-                                 name))
-            index += 1
-        return 0
-
-    def say(self, text: str, voice: str, speed: int) -> tuple[np.ndarray, list]:
-        """The text's samples (int16 at ``self.rate``) and events (type, text position, length,
-        sample, phoneme name) as espeak-ng reports them, from a forked child."""
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:                               # the child: speak once, report, exit
-            os.close(read)
-            try:
-                result = self._say(text, voice, speed)
-            except BaseException as error:         # noqa: BLE001 - handed to the parent
-                result = VoiceError(str(error))
-            with os.fdopen(write, "wb") as out:
-                out.write(pickle.dumps(result))
-            os._exit(0)
-        os.close(write)
-        with os.fdopen(read, "rb") as source:
-            data = source.read()
-        os.waitpid(pid, 0)
-        result = pickle.loads(data) if data else VoiceError(f"espeak-ng failed on {text!r}")
-        if isinstance(result, VoiceError):
-            raise result
-        return result
-
-    def _say(self, text: str, voice: str, speed: int) -> tuple[np.ndarray, list]:
-        if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
-            raise VoiceError(f"espeak-ng has no voice {voice!r}: apt-get install espeak-ng-data")
-        self.lib.espeak_SetParameter(RATE_PARAMETER, speed, 0)
-        data = text.encode("utf-8") + b"\0"
-        if self.lib.espeak_Synth(data, len(data), 0, POS_CHARACTER, 0,
-                                 CHARS_UTF8 | PHONEMES | ENDPAUSE, None, None) != 0 \
-                or self.lib.espeak_Synchronize() != 0:
-            raise VoiceError(f"espeak-ng failed on the line {text!r}")
-        audio = np.concatenate(self._audio) if self._audio else np.zeros(0, dtype=np.int16)
-        return audio, self._events
+    def say(self, text: str, voice: str, speed: int) -> tuple[np.ndarray, int, list]:
+        """The text's samples (int16), their rate, and its events (type, text position, length,
+        sample, phoneme name) as espeak-ng reports them."""
+        if self.helper is None or self.helper.poll() is not None:
+            self.helper = subprocess.Popen(
+                [sys.executable, str(Path(espeak_helper.__file__)), self.name],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        espeak_helper._write(self.helper.stdin, (text, voice, speed))
+        answer = espeak_helper._read(self.helper.stdout)
+        if answer is None:
+            raise VoiceError(f"espeak-ng stopped on the line {text!r}")
+        result = pickle.loads(answer)
+        if result[0] == "error":
+            raise VoiceError(result[1])
+        samples, rate, events = result
+        return np.frombuffer(samples, dtype="<i2"), rate, events
 
 
 def library() -> Espeak:

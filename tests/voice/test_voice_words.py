@@ -146,7 +146,7 @@ def test_espeak_words_are_its_own_and_its_samples_the_programs(settings):
                    input=LINES[2].encode(), check=True)
     theirs = np.round(read_wav(wav)[0] * 32768).astype(np.int16)
     for _ in range(2):          # the same samples every time, not only the first
-        ours, _ = library().say(LINES[2], ESPEAK_VOICE, 165)
+        ours, _, _ = library().say(LINES[2], ESPEAK_VOICE, 165)
         assert np.array_equal(ours, theirs)
 
 
