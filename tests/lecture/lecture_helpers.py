@@ -10,7 +10,7 @@ import av
 import numpy as np
 
 from scenes import registry
-from scripts.pipeline import Report, render_lecture
+from scripts.pipeline import LectureSpec, Report, render_lectures
 
 TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
 QUALITY = "draft"
@@ -36,16 +36,20 @@ class Rendered:
     report: Report
     output: str     # the progress board as printed
     voice: object = None   # the VoiceSettings it was rendered with (render again with the same)
+    entries: tuple = ()    # the scenes it rendered, in lecture order
 
 
 def render(media_dir: Path, entries, **options) -> Rendered:
     """Render and assemble ``entries`` at 160x90, 5 fps (through config, at quality draft)."""
     printed: list[str] = []
     options.setdefault("jobs", 2)
-    report = render_lecture(registry.SCENES[0].title, list(entries), quality=QUALITY,
-                            media_dir=media_dir, overrides=dict(TINY), write=printed.append,
-                            **options)
-    return Rendered(media_dir, report.out_dir, report, "".join(printed), options.get("voice"))
+    voice = options.pop("voice", None)
+    lecture = LectureSpec(registry.SCENES[0].title, list(entries),
+                          options.pop("config_path", None), voice)
+    report, = render_lectures([lecture], quality=QUALITY, media_dir=media_dir,
+                              overrides=dict(TINY), write=printed.append, **options)
+    return Rendered(media_dir, report.out_dir, report, "".join(printed), voice,
+                    tuple(entries))
 
 
 def top_level_atoms(path: Path) -> list[str]:

@@ -43,7 +43,7 @@ def _seconds(stamp: str) -> float:
 @pytest.fixture(scope="module")
 def lecture(tiny_lecture):
     out = tiny_lecture.out_dir
-    entries = list(registry.SCENES)
+    entries = list(tiny_lecture.entries)
     lengths = [clip_length(out / "clips" / f"{entry.slug}.mp4") for entry in entries]
     starts = [sum(lengths[:index], Fraction(0)) for index in range(len(lengths))]
     return {"out": out, "entries": entries, "lengths": lengths, "starts": starts,
@@ -52,9 +52,10 @@ def lecture(tiny_lecture):
 
 def test_every_scene_was_rendered(tiny_lecture):
     report = tiny_lecture.report
-    assert sorted(report.rendered) == sorted(registry.slugs())
+    slugs = [entry.slug for entry in tiny_lecture.entries]
+    assert len(slugs) >= 3 and sorted(report.rendered) == sorted(slugs)
     assert not report.cached and not report.failed
-    for slug in registry.slugs():
+    for slug in slugs:
         assert re.search(rf"{slug}\s+done\s+\d+\.\d s of video in \d+\.\d s", tiny_lecture.output)
 
 
