@@ -105,6 +105,125 @@ def _set(obj, name, value):
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One key's rule, from which its check, its error message and its line in the README's
+    config reference are all made. ``kind`` other: the section checks it itself and
+    ``allowed`` says in words what it accepts."""
+
+    key: str
+    kind: str                  # integer | number | choice | boolean | other
+    note: str = ""             # what the key means (README)
+    low: float = None
+    high: float = None
+    strict: bool = False       # number: low < value (< high), not low <= value
+    choices: tuple = ()
+    allowed: str = ""
+
+    @property
+    def name(self):
+        return self.key.rpartition(".")[2]
+
+    def message(self):
+        """What the key must be, as the error message says it."""
+        if self.kind == "integer":
+            if self.high is None:
+                return f"must be an integer >= {self.low}"
+            return f"must be an integer within [{self.low}, {self.high}]"
+        if self.kind == "number":
+            if self.high is not None:
+                return f"must be a number with {_show(self.low)} < {self.name} < {_show(self.high)}"
+            return "must be a positive number" if self.strict else f"must be a number >= {_show(self.low)}"
+        if self.kind == "choice":
+            return "must be one of " + ", ".join(json.dumps(c) for c in self.choices)
+        if self.kind == "boolean":
+            return "must be true or false"
+        return self.allowed
+
+    def accepted(self):
+        """What the key accepts, as the README's config reference says it."""
+        if self.kind == "integer":
+            return f"{self.low} .. {_show(self.high)}" if self.high is not None else f">= {self.low}"
+        if self.kind == "number":
+            if self.high is not None:
+                return f"{_show(self.low)} < {self.name} < {_show(self.high)}"
+            return f"{'>' if self.strict else '>='} {_show(self.low)}"
+        if self.kind == "choice":
+            return " | ".join(self.choices)
+        if self.kind == "boolean":
+            return "true | false"
+        return self.allowed
+
+    def check(self, value):
+        """``value`` if it obeys the rule (a number as a float), else a ConfigError."""
+        if self.kind == "integer":
+            return _integer(self.key, value, self.low, self.high)
+        if self.kind == "number":
+            def ok(v):
+                above = v > self.low if self.strict or self.high is not None else v >= self.low
+                return above and (self.high is None or v < self.high)
+            return _number(self.key, value, self.message(), ok)
+        if self.kind == "choice":
+            return _choice(self.key, value, self.choices)
+        if self.kind == "boolean":
+            return _boolean(self.key, value)
+        return value
+
+
+def _rules(*rules):
+    return {rule.key: rule for rule in rules}
+
+
+# The config's rules, one per key, in the file's order: the validator, its error messages and the
+# README's config reference (``config_reference``) are made from this table.
+RULES = _rules(
+    Rule("seed", "integer", "data set, split and initial weights", 0, 2**32 - 1),
+    Rule("data.name", "choice", choices=tuple(DATASETS)),
+    Rule("data.n_samples", "integer", low=10, high=MAX_SAMPLES),
+    Rule("data.noise", "number", low=0),
+    Rule("data.test_size", "number", "leaving at least 2 training samples", low=0, high=1),
+    Rule("data.standardize", "boolean", "scale features by the training set's mean and std"),
+    Rule("network.layers", "other", allowed=f"2 inputs, 1 to {MAX_HIDDEN_LAYERS} hidden layers of "
+         f"1 .. {MAX_LAYER_WIDTH} neurons, 1 output"),
+    Rule("network.activation", "choice", "hidden layers (output: sigmoid)",
+         choices=HIDDEN_ACTIVATIONS),
+    Rule("network.leaky_slope", "number", low=0, high=1),
+    Rule("network.init", "choice", "lesson is randn * init_scale", choices=tuple(INIT_SCHEMES)),
+    Rule("network.init_scale", "number", low=0, strict=True),
+    Rule("training.loss", "choice", "mse is 1/2 (a - y)^2, bce binary cross-entropy",
+         choices=tuple(LOSSES)),
+    Rule("training.reduction", "choice", "over the batch (the lesson: sum)",
+         choices=tuple(REDUCTIONS)),
+    Rule("training.learning_rate", "number", low=0, strict=True),
+    Rule("training.epochs", "integer", f"epochs × n_samples at most {MAX_SAMPLE_EPOCHS}",
+         low=1, high=MAX_EPOCHS),
+    Rule("training.snapshots", "other", "boundary frames, by default scaled with epochs",
+         allowed=f"1 .. {MAX_SNAPSHOTS} increasing epochs within 0 .. epochs"),
+    Rule("lecture.example_index", "integer", "the test sample the forward pass and backprop "
+         "scenes follow, below the test set's size", low=0),
+    Rule("lecture.hidden_sizes", "other", "the hidden-size comparison",
+         allowed=f"1 to {MAX_COMPARED} sizes, each 1 .. {MAX_LAYER_WIDTH}"),
+    Rule("lecture.grid_resolution", "integer", "decision-boundary grid", low=10, high=300),
+    Rule("lecture.theme", "choice", "light makes print-like slides", choices=THEMES),
+    Rule("voice.engine", "choice", "who speaks (see \"Voices\")", choices=VOICES),
+    Rule("voice.recordings", "other", "the folder of your takes, relative to this file",
+         allowed="a folder name"),
+    Rule("voice.fallback", "choice", "for lines without a take", choices=SYNTHETIC_VOICES),
+    Rule("render.cluster", "other", "where scenes render",
+         allowed='a Dask scheduler such as "tcp://host:8786", or "" for this machine'),
+    Rule("course.mastery_score", "integer", "the score in percent that passes", low=0, high=100),
+    Rule("course.quiz", "choice", "after the last chapter, or at each chapter's end",
+         choices=QUIZ_PLACES),
+)
+
+
+def _check(section, prefix):
+    """Check every key of ``section`` that the table's rules check (numbers become floats)."""
+    for rule in RULES.values():
+        if rule.kind != "other" and rule.key.startswith(prefix + "."):
+            _set(section, rule.name, rule.check(getattr(section, rule.name)))
+
+
+@dataclass(frozen=True)
 class DataConfig:
     """[data]: which data set, how many samples, how noisy, how split."""
 
@@ -115,20 +234,7 @@ class DataConfig:
     standardize: bool = False
 
     def __post_init__(self):
-        _choice("data.name", self.name, DATASETS)
-        _integer("data.n_samples", self.n_samples, 10, MAX_SAMPLES)
-        _set(self, "noise", _number("data.noise", self.noise, "must be a number >= 0", lambda v: v >= 0))
-        _set(
-            self,
-            "test_size",
-            _number(
-                "data.test_size",
-                self.test_size,
-                "must be a number with 0 < test_size < 1",
-                lambda v: 0 < v < 1,
-            ),
-        )
-        _boolean("data.standardize", self.standardize)
+        _check(self, "data")
         if self.n_samples - self.n_test < 2:
             raise _invalid(
                 "data.test_size",
@@ -174,23 +280,7 @@ class NetworkConfig:
         if rule:
             raise _invalid("network.layers", self.layers, rule)
         _set(self, "layers", layers)
-        _choice("network.activation", self.activation, HIDDEN_ACTIVATIONS)
-        _set(
-            self,
-            "leaky_slope",
-            _number(
-                "network.leaky_slope",
-                self.leaky_slope,
-                "must be a number with 0 < leaky_slope < 1",
-                lambda v: 0 < v < 1,
-            ),
-        )
-        _choice("network.init", self.init, INIT_SCHEMES)
-        _set(
-            self,
-            "init_scale",
-            _number("network.init_scale", self.init_scale, "must be a positive number", lambda v: v > 0),
-        )
+        _check(self, "network")
 
 
 @dataclass(frozen=True)
@@ -206,16 +296,7 @@ class TrainingConfig:
     snapshots: tuple = None
 
     def __post_init__(self):
-        _choice("training.loss", self.loss, LOSSES)
-        _choice("training.reduction", self.reduction, REDUCTIONS)
-        _set(
-            self,
-            "learning_rate",
-            _number(
-                "training.learning_rate", self.learning_rate, "must be a positive number", lambda v: v > 0
-            ),
-        )
-        _integer("training.epochs", self.epochs, 1, MAX_EPOCHS)
+        _check(self, "training")
         if self.snapshots is None:
             _set(self, "snapshots", default_snapshots(self.epochs))
         _set(
@@ -247,7 +328,7 @@ class LectureOptions:
     theme: str = "dark"
 
     def __post_init__(self):
-        _integer("lecture.example_index", self.example_index, 0)
+        _check(self, "lecture")
         _set(
             self,
             "hidden_sizes",
@@ -258,8 +339,6 @@ class LectureOptions:
                 lambda v: 0 < len(v) <= MAX_COMPARED and min(v) >= 1 and max(v) <= MAX_LAYER_WIDTH,
             ),
         )
-        _integer("lecture.grid_resolution", self.grid_resolution, 10, 300)
-        _choice("lecture.theme", self.theme, THEMES)
 
 
 @dataclass(frozen=True)
@@ -273,10 +352,9 @@ class VoiceConfig:
     fallback: str = "piper"
 
     def __post_init__(self):
-        _choice("voice.engine", self.engine, VOICES)
+        _check(self, "voice")
         if not isinstance(self.recordings, str) or not self.recordings.strip():
             raise _invalid("voice.recordings", self.recordings, "must be a folder name, e.g. \"narration\"")
-        _choice("voice.fallback", self.fallback, SYNTHETIC_VOICES)
 
 
 @dataclass(frozen=True)
@@ -302,8 +380,7 @@ class CourseConfig:
     quiz: str = "end"
 
     def __post_init__(self):
-        _integer("course.mastery_score", self.mastery_score, 0, 100)
-        _choice("course.quiz", self.quiz, QUIZ_PLACES)
+        _check(self, "course")
 
 
 @dataclass(frozen=True)
@@ -320,7 +397,7 @@ class LectureConfig:
     course: CourseConfig = field(default_factory=CourseConfig)
 
     def __post_init__(self):
-        _integer("seed", self.seed, 0, 2**32 - 1)
+        _set(self, "seed", RULES["seed"].check(self.seed))
         epochs, samples = self.training.epochs, self.data.n_samples
         if epochs * samples > MAX_SAMPLE_EPOCHS:
             raise ConfigError(
@@ -383,6 +460,29 @@ def load_config(path=None):
         reason = " ".join(str(err).split())
         raise ConfigError(f"config file {path} is not valid TOML: {reason}") from None
     return parse_config(mapping)
+
+
+def config_reference():
+    """The README's config reference: every key with its default and, from ``RULES``, what it
+    means and accepts, as a TOML file."""
+    defaults = config_to_dict(LectureConfig())
+    lines = [_reference_line(RULES["seed"], defaults["seed"])]
+    for name in SECTIONS:
+        lines += ["", f"[{name}]"]
+        lines += [_reference_line(RULES[f"{name}.{key}"], value)
+                  for key, value in defaults[name].items()]
+    return "\n".join(lines) + "\n"
+
+
+def _reference_line(rule, default):
+    said = rule.accepted()
+    return f"{rule.name} = {_toml(default)}".ljust(30) + f" # {said}" + (f"; {rule.note}" if rule.note else "")
+
+
+def _toml(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _show(value)
 
 
 def config_to_dict(config):

@@ -158,9 +158,9 @@ def test_readme_config_block_is_the_defaults_and_states_the_bounds():
     for bound in (
         f"n_samples = 200                # 10 .. {MAX_SAMPLES}",
         f"1 to {MAX_HIDDEN_LAYERS} hidden layers of 1 .. {MAX_LAYER_WIDTH} neurons",
-        f"1 .. {MAX_EPOCHS}, and epochs × n_samples at most {MAX_SAMPLE_EPOCHS}",
-        f"boundary frames (1 .. {MAX_SNAPSHOTS},",
-        f"1 to {MAX_COMPARED} sizes,\n                               # each 1 .. {MAX_LAYER_WIDTH}",
+        f"1 .. {MAX_EPOCHS}; epochs × n_samples at most {MAX_SAMPLE_EPOCHS}",
+        f"# 1 .. {MAX_SNAPSHOTS} increasing epochs",
+        f"1 to {MAX_COMPARED} sizes, each 1 .. {MAX_LAYER_WIDTH}",
     ):
         assert bound in block
 
