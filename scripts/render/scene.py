@@ -47,6 +47,7 @@ class RenderedScene:
     decimals: dict = field(default_factory=dict)    # facts path -> its decimals on screen
     drawn: dict = field(default_factory=dict)       # values drawn as shapes (heatmaps, paths)
     steps: list = field(default_factory=list)       # scenes.base.NarrationLine per line: times, take
+    arithmetic: list = field(default_factory=list)  # sums and products shown, as shown
 
 
 def ensure_writable(folder: Path) -> Path:
@@ -202,6 +203,7 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
         decimals=dict(getattr(scene, "decimals", {})),
         drawn=dict(getattr(scene, "drawn", {})),
         steps=list(getattr(scene, "narration", [])),
+        arithmetic=list(getattr(scene, "arithmetic", [])),
     )
 
 
