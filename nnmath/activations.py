@@ -140,7 +140,7 @@ ACTIVATIONS = {
     "relu": Choice("ReLU", lambda slope: Activation(
         "relu", relu, relu_derivative, relu_derivative, _relu_into)),
     "leaky_relu": Choice("leaky ReLU", _leaky),
-    "linear": Choice("linear", lambda slope: Activation(
+    "linear": Choice("linear (identity)", lambda slope: Activation(
         "linear", linear, linear_derivative, linear_derivative, _linear_into)),
 }
 

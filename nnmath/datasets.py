@@ -1,12 +1,11 @@
 """The two-feature, two-class data sets the lecture trains on, seeded and split as the lesson does."""
 
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
 from nnmath.errors import NNMathError
-
-DATASETS = ("moons", "blobs", "circles", "xor")
 
 
 @dataclass(frozen=True)
@@ -49,6 +48,44 @@ def _xor(n_samples, noise, seed):
     return X + rng.normal(0.0, noise, size=X.shape), y
 
 
+def _moons(n_samples, noise, seed):
+    from sklearn.datasets import make_moons
+
+    return make_moons(n_samples=n_samples, noise=noise, random_state=seed)
+
+
+def _blobs(n_samples, noise, seed):
+    from sklearn.datasets import make_blobs
+
+    return make_blobs(n_samples=n_samples, centers=2, n_features=2, random_state=seed,
+                      cluster_std=10 * noise)
+
+
+def _circles(n_samples, noise, seed):
+    from sklearn.datasets import make_circles
+
+    return make_circles(n_samples=n_samples, noise=noise, factor=0.5, random_state=seed)
+
+
+@dataclass(frozen=True)
+class DataSetChoice:
+    """A registered data set: its display name and its maker, (n_samples, noise, seed) -> X, y.
+    scikit-learn is imported inside the makers: it takes about a second, and reading or
+    validating a config (which needs the names) should not pay for it."""
+    display: str
+    make: Callable
+
+
+# The registry, name -> choice.
+DATA_SETS = {
+    "moons": DataSetChoice("two moons", _moons),
+    "blobs": DataSetChoice("two blobs", _blobs),
+    "circles": DataSetChoice("concentric circles", _circles),
+    "xor": DataSetChoice("XOR", _xor),
+}
+DATASETS = tuple(DATA_SETS)
+
+
 def make_dataset(name, n_samples=200, noise=0.1, seed=42, test_size=0.2, standardize=False):
     """Generate data set ``name`` and split it with ``train_test_split(test_size, random_state=seed)``.
 
@@ -72,21 +109,9 @@ def make_dataset(name, n_samples=200, noise=0.1, seed=42, test_size=0.2, standar
         raise NNMathError(f"noise = {noise!r} is invalid: must be a finite number >= 0")
     if not 0 < test_size < 1:
         raise NNMathError(f"test_size = {test_size!r} is invalid: must be between 0 and 1 (exclusive)")
-    # Imported here: scikit-learn takes about a second to import, and reading or validating a
-    # config (which needs DATASETS) should not pay for it.
-    from sklearn.datasets import make_blobs, make_circles, make_moons
     from sklearn.model_selection import train_test_split
 
-    if name == "moons":
-        X, y = make_moons(n_samples=n_samples, noise=noise, random_state=seed)
-    elif name == "blobs":
-        X, y = make_blobs(
-            n_samples=n_samples, centers=2, n_features=2, random_state=seed, cluster_std=10 * noise
-        )
-    elif name == "circles":
-        X, y = make_circles(n_samples=n_samples, noise=noise, factor=0.5, random_state=seed)
-    else:
-        X, y = _xor(n_samples, noise, seed)
+    X, y = DATA_SETS[name].make(n_samples, noise, seed)
     X_train, X_test, y_train, y_test = train_test_split(
         X.astype(np.float64), y.astype(np.int64), test_size=test_size, random_state=seed
     )

@@ -9,11 +9,13 @@ Two numbers are kept apart on purpose:
   sizes compare. For mse it is mean((y − a)²), without the ½: the number the lesson prints.
 """
 
+from dataclasses import dataclass
+from typing import Callable
+
 import numpy as np
 
 from nnmath.errors import NNMathError
 
-LOSSES = ("mse", "bce")
 REDUCTIONS = ("sum", "mean")
 
 # Clip probabilities away from 0 and 1 before taking logs, as scikit-learn's log loss does.
@@ -39,6 +41,21 @@ def bce(a, y):
     return -(y * np.log(a) + (1.0 - y) * np.log1p(-a))
 
 
+@dataclass(frozen=True)
+class LossChoice:
+    """A registered loss: its display name and its per-sample function of (a, y)."""
+    display: str
+    per_sample: Callable
+
+
+# The registry, name -> choice.
+LOSS_FUNCTIONS = {
+    "mse": LossChoice("mean squared error", mse),
+    "bce": LossChoice("binary cross-entropy", bce),
+}
+LOSSES = tuple(LOSS_FUNCTIONS)
+
+
 def _scale(a, reduction):
     """The divisor that turns a sum over samples into the requested reduction."""
     return 1.0 if reduction == "sum" else float(len(a))
@@ -51,7 +68,7 @@ def _column(y, a):
 def loss_value(loss, a, y, reduction):
     """The objective L: per-sample ``loss`` of outputs ``a`` (n, 1) against ``y`` summed or averaged."""
     check_loss(loss, reduction)
-    per_sample = (mse if loss == "mse" else bce)(a, _column(y, a))
+    per_sample = LOSS_FUNCTIONS[loss].per_sample(a, _column(y, a))
     return float(np.sum(per_sample)) / _scale(a, reduction)
 
 

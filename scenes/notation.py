@@ -1,5 +1,9 @@
 """How the lecture writes things (symbols and names), kept apart from how it computes them."""
 
+from nnmath.activations import ACTIVATIONS
+from nnmath.datasets import DATA_SETS
+from nnmath.losses import LOSS_FUNCTIONS
+
 ACTIVATION_SYMBOL = {
     "sigmoid": r"\sigma",
     "tanh": r"\tanh",
@@ -8,22 +12,8 @@ ACTIVATION_SYMBOL = {
     "linear": r"\mathrm{id}",
 }
 
-ACTIVATION_NAME = {
-    "sigmoid": "sigmoid",
-    "tanh": "tanh",
-    "relu": "ReLU",
-    "leaky_relu": "leaky ReLU",
-    "linear": "linear (identity)",
-}
+ACTIVATION_NAME = {name: choice.display for name, choice in ACTIVATIONS.items()}
 
-DATASET_NAME = {
-    "moons": "two moons",
-    "blobs": "two blobs",
-    "circles": "concentric circles",
-    "xor": "XOR",
-}
+DATASET_NAME = {name: choice.display for name, choice in DATA_SETS.items()}
 
-LOSS_NAME = {
-    "mse": "mean squared error",
-    "bce": "binary cross-entropy",
-}
+LOSS_NAME = {name: choice.display for name, choice in LOSS_FUNCTIONS.items()}
