@@ -9,7 +9,6 @@ ConfigError with one line: ``training.learning_rate = -0.1 is invalid: must be a
 import dataclasses
 import json
 import math
-import re
 import tomllib
 from dataclasses import dataclass, field
 
@@ -20,9 +19,8 @@ from nnmath.network import INIT_SCHEMES
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
 THEMES = ("dark", "light")
-VOICES = ("piper", "espeak", "recorded", "none")   # the narration's voice (scripts.voice)
-SYNTHETIC_VOICES = ("piper", "espeak")
-CLUSTER_ADDRESS = r"(tcp|tls)://[^\s/:]+:\d{1,5}"   # a Dask scheduler, [render] cluster
+# Sections of the config file that the application reads (scripts.settings), not the engine.
+APPLICATION_SECTIONS = ("voice", "render")
 QUIZ_PLACES = ("end", "chapters")   # [course] quiz: after the last chapter, or at each chapter's end
 # Upper bounds that keep the worst config's LectureData.build well under a minute and its scenes
 # to minutes of rendering (measured in README, "Changing the lecture"). Training costs about
@@ -204,23 +202,27 @@ RULES = _rules(
          allowed=f"1 to {MAX_COMPARED} sizes, each 1 .. {MAX_LAYER_WIDTH}"),
     Rule("lecture.grid_resolution", "integer", "decision-boundary grid", low=10, high=300),
     Rule("lecture.theme", "choice", "light makes print-like slides", choices=THEMES),
-    Rule("voice.engine", "choice", "who speaks (see \"Voices\")", choices=VOICES),
-    Rule("voice.recordings", "other", "the folder of your takes, relative to this file",
-         allowed="a folder name"),
-    Rule("voice.fallback", "choice", "for lines without a take", choices=SYNTHETIC_VOICES),
-    Rule("render.cluster", "other", "where scenes render",
-         allowed='a Dask scheduler such as "tcp://host:8786", or "" for this machine'),
     Rule("course.mastery_score", "integer", "the score in percent that passes", low=0, high=100),
     Rule("course.quiz", "choice", "after the last chapter, or at each chapter's end",
          choices=QUIZ_PLACES),
 )
 
 
-def _check(section, prefix):
-    """Check every key of ``section`` that the table's rules check (numbers become floats)."""
-    for rule in RULES.values():
+def check_rules(section, prefix, rules):
+    """Check every key of ``section`` (a frozen dataclass, the file's ``[prefix]``) that ``rules``
+    check (numbers become floats); the application's sections use it too (scripts.settings)."""
+    for rule in rules.values():
         if rule.kind != "other" and rule.key.startswith(prefix + "."):
             _set(section, rule.name, rule.check(getattr(section, rule.name)))
+
+
+def _check(section, prefix):
+    check_rules(section, prefix, RULES)
+
+
+def invalid(key, value, rule):
+    """The ConfigError of a bad value: ``key = value is invalid: rule``, the value as TOML."""
+    return _invalid(key, value, rule)
 
 
 @dataclass(frozen=True)
@@ -342,36 +344,6 @@ class LectureOptions:
 
 
 @dataclass(frozen=True)
-class VoiceConfig:
-    """[voice]: who speaks the narration: the Piper neural voice, espeak-ng (fast, robotic), the
-    teacher's own recordings (``recordings`` folder; lines without a take use ``fallback``), or
-    nobody (captions only)."""
-
-    engine: str = "piper"
-    recordings: str = "narration"
-    fallback: str = "piper"
-
-    def __post_init__(self):
-        _check(self, "voice")
-        if not isinstance(self.recordings, str) or not self.recordings.strip():
-            raise _invalid("voice.recordings", self.recordings, "must be a folder name, e.g. \"narration\"")
-
-
-@dataclass(frozen=True)
-class RenderConfig:
-    """[render]: where ``nnlecture render`` renders the scenes: a Dask scheduler's address
-    ("tcp://host:8786"), or "" for this machine's processes."""
-
-    cluster: str = ""
-
-    def __post_init__(self):
-        if not isinstance(self.cluster, str) or not (
-                self.cluster == "" or re.fullmatch(CLUSTER_ADDRESS, self.cluster)):
-            raise _invalid("render.cluster", self.cluster,
-                           'must be a Dask scheduler address such as "tcp://host:8786", or ""')
-
-
-@dataclass(frozen=True)
 class CourseConfig:
     """[course]: the course package (``--formats ...,course``): the score in percent a student
     needs to pass, and where the quiz appears in the lecture."""
@@ -392,8 +364,6 @@ class LectureConfig:
     network: NetworkConfig = field(default_factory=NetworkConfig)
     training: TrainingConfig = field(default_factory=TrainingConfig)
     lecture: LectureOptions = field(default_factory=LectureOptions)
-    voice: VoiceConfig = field(default_factory=VoiceConfig)
-    render: RenderConfig = field(default_factory=RenderConfig)
     course: CourseConfig = field(default_factory=CourseConfig)
 
     def __post_init__(self):
@@ -418,17 +388,15 @@ SECTIONS = {
     "network": NetworkConfig,
     "training": TrainingConfig,
     "lecture": LectureOptions,
-    "voice": VoiceConfig,
-    "render": RenderConfig,
     "course": CourseConfig,
 }
 
 
 def parse_config(mapping):
     """A LectureConfig from a mapping shaped like the TOML file (missing keys take defaults)."""
-    known_top = ["seed"] + [f"[{name}]" for name in SECTIONS]
+    known_top = ["seed"] + [f"[{name}]" for name in (*SECTIONS, *APPLICATION_SECTIONS)]
     for key in mapping:
-        if key != "seed" and key not in SECTIONS:
+        if key != "seed" and key not in SECTIONS and key not in APPLICATION_SECTIONS:
             raise ConfigError(
                 f"unknown key {json.dumps(key)} in the config: known keys are {', '.join(known_top)}"
             )
@@ -447,8 +415,11 @@ def parse_config(mapping):
 
 def load_config(path=None):
     """The LectureConfig in TOML file ``path``; the defaults if ``path`` is None."""
-    if path is None:
-        return LectureConfig()
+    return LectureConfig() if path is None else parse_config(read_toml(path))
+
+
+def read_toml(path):
+    """The mapping in TOML file ``path``; a one-line ConfigError if it cannot be read."""
     try:
         with open(path, "rb") as file:
             mapping = tomllib.load(file)
@@ -459,22 +430,22 @@ def load_config(path=None):
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         reason = " ".join(str(err).split())
         raise ConfigError(f"config file {path} is not valid TOML: {reason}") from None
-    return parse_config(mapping)
+    return mapping
 
 
 def config_reference():
     """The README's config reference: every key with its default and, from ``RULES``, what it
     means and accepts, as a TOML file."""
     defaults = config_to_dict(LectureConfig())
-    lines = [_reference_line(RULES["seed"], defaults["seed"])]
+    lines = [reference_line(RULES["seed"], defaults["seed"])]
     for name in SECTIONS:
         lines += ["", f"[{name}]"]
-        lines += [_reference_line(RULES[f"{name}.{key}"], value)
+        lines += [reference_line(RULES[f"{name}.{key}"], value)
                   for key, value in defaults[name].items()]
     return "\n".join(lines) + "\n"
 
 
-def _reference_line(rule, default):
+def reference_line(rule, default):
     said = rule.accepted()
     return f"{rule.name} = {_toml(default)}".ljust(30) + f" # {said}" + (f"; {rule.note}" if rule.note else "")
 

@@ -41,7 +41,19 @@ def _use_config(path: Path | None):
         config = load_config(str(path) if path else None)
     except NNMathError as err:
         raise CliError(str(err)) from None
+    _settings(path)
     return config
+
+
+def _settings(path: Path | None):
+    """The config file's application settings, [voice] and [render] (scripts.settings), checked."""
+    from nnmath.errors import NNMathError
+    from scripts.settings import load_settings
+
+    try:
+        return load_settings(str(path) if path else None)
+    except NNMathError as err:
+        raise CliError(str(err)) from None
 
 
 class _BuildProgress:
@@ -82,12 +94,13 @@ def _voice_settings(config, config_path: Path | None, engine: str | None, media_
     engine or voice stops here with one line naming the package and how to install it."""
     from scripts.voice import VoiceError, VoiceSettings, make_voice
 
-    engine = engine or config.voice.engine
+    voice = _settings(config_path).voice
+    engine = engine or voice.engine
     if engine == "none":
         return None
     settings = VoiceSettings(engine=engine, recordings=_recordings(config, config_path),
                              cache_dir=media_dir.resolve() / ".manim" / "voice",
-                             fallback=config.voice.fallback)
+                             fallback=voice.fallback)
     try:
         make_voice(settings)
     except VoiceError as err:
@@ -99,7 +112,7 @@ def _recordings(config, config_path: Path | None) -> Path:
     """The teacher's takes: the config's voice.recordings, relative to the config file (or to
     the current folder without one)."""
     folder = config_path.resolve().parent if config_path else Path.cwd()
-    return folder / config.voice.recordings
+    return folder / _settings(config_path).voice.recordings
 
 
 def _require_render_tools() -> None:
@@ -304,7 +317,7 @@ def render(quality: str, jobs: int, config_paths: tuple[Path, ...],
     for name in names:
         _writable(media_dir / "lecture" / quality / name)
     _require_render_tools()
-    cluster = _cluster_address(cluster, [config for _, config in configs])
+    cluster = _cluster_address(cluster, [path for path, _ in configs])
     from scripts.media.captions import clock
     from scripts.render.cluster import ClusterError
     from scripts.pipeline import LectureFailed, LectureSpec, render_lectures
@@ -358,16 +371,17 @@ def _lecture_names(config_paths: tuple[Path, ...]) -> list[str]:
     return names
 
 
-def _cluster_address(option: str | None, configs) -> str | None:
+def _cluster_address(option: str | None, paths) -> str | None:
     """--cluster, else the configs' [render] cluster (which must then agree), else None."""
-    from nnmath.config import CLUSTER_ADDRESS
+    from scripts.settings import CLUSTER_ADDRESS
 
     if option is not None:
         if not re.fullmatch(CLUSTER_ADDRESS, option):
             raise CliError(f"--cluster {option!r} is not a Dask scheduler address such as "
                            f"tcp://host:8786", exit_code=2)
         return option
-    named = sorted({config.render.cluster for config in configs if config.render.cluster})
+    named = sorted({cluster for cluster in (_settings(path).render.cluster for path in paths)
+                    if cluster})
     if len(named) > 1:
         raise CliError(f"the configs name different clusters ({', '.join(named)}); "
                        f"choose one with --cluster", exit_code=2)

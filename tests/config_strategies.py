@@ -26,14 +26,13 @@ from nnmath.config import (
     MAX_SAMPLES,
     MAX_SNAPSHOTS,
     QUIZ_PLACES,
-    SYNTHETIC_VOICES,
     THEMES,
-    VOICES,
     parse_config,
 )
 from nnmath.datasets import DATASETS
 from nnmath.losses import LOSSES, REDUCTIONS
 from nnmath.network import INIT_SCHEMES
+from scripts.settings import SYNTHETIC_VOICES, VOICES
 
 MIN_SAMPLES = 10
 GRID_RESOLUTIONS = (10, 300)

@@ -14,7 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("nnmath", "scenes", "scripts")
 # Lowest first: a module may import its own layer and those before it, never a later one.
-LAYERS = ["nnmath", "scenes", "scripts.files", "scripts.interrupts", "scripts.toolchain",
+LAYERS = ["nnmath", "scenes", "scripts.files", "scripts.interrupts", "scripts.settings",
+          "scripts.toolchain",
           "scripts.voice",
           "scripts.media", "scripts.render", "scripts.publish", "scripts.pipeline", "scripts.cli",
           "scripts.dev"]

@@ -21,6 +21,7 @@ from nnmath.datasets import make_dataset
 from nnmath.errors import TrainingDiverged
 from nnmath.lecture_data import LectureData
 from nnmath.network import init_params
+from scripts.settings import settings_to_dict
 from tests.config_strategies import configs
 from tests.nnmath.test_config import readme_config_block
 
@@ -236,5 +237,6 @@ def _keys(mapping, prefix=""):
 @settings(max_examples=20, derandomize=True, database=None)
 @given(configs())
 def test_the_strategy_draws_every_key_of_the_readme(mapping):
-    documented, known = _keys(tomllib.loads(readme_config_block())), _keys(config_to_dict(LectureConfig()))
+    documented = _keys(tomllib.loads(readme_config_block()))
+    known = _keys(config_to_dict(LectureConfig())) | _keys(settings_to_dict())
     assert documented - {"training.snapshots"} <= _keys(mapping) <= known
