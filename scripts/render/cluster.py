@@ -29,7 +29,7 @@ import tempfile
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from nnmath.errors import NNLectureError
@@ -59,6 +59,18 @@ class Session:
 
     def close(self) -> None:
         self.client.close()
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """What a task returns: the render process's last event (done or failed, as the local pool's
+    workers send it), a done scene's files as bytes, and a failed one's log with its path on the
+    worker (for the client to keep it and name its own copy)."""
+
+    event: Event
+    files: dict = field(default_factory=dict)
+    log: str | None = None
+    worker_log: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,19 +165,16 @@ def _outcome(future, job: Job) -> Event:
     result = future.result()
     if result is None:
         return Event(job.label, "failed", message=f"scene {slug!r} was stopped on its worker")
-    if result["log"] is not None:
-        log = log_path(job.media_dir, slug)
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text(result["log"], encoding="utf-8")
-        message = result["failed"].replace(result["worker_log"], str(log))
+    if result.event.kind == "failed":
+        message = result.event.message
+        if result.log is not None:   # the worker's log, kept here and named in the message
+            log = log_path(job.media_dir, slug)
+            log.parent.mkdir(parents=True, exist_ok=True)
+            log.write_text(result.log, encoding="utf-8")
+            message = message.replace(result.worker_log, str(log))
         return Event(job.label, "failed", message=message)
-    if result["failed"]:
-        return Event(job.label, "failed", message=result["failed"])
-    record = Record(**result["record"])
-    _store(job.cache_dir, slug, record, result["files"])
-    return Event(job.label, "done", seconds=result["seconds"], record=record,
-                 peak_mb=result["peak_mb"], cpu_seconds=result["cpu_seconds"],
-                 worker=result["worker"])
+    _store(job.cache_dir, slug, result.event.record, result.files)
+    return result.event
 
 
 def _store(cache_dir: Path, slug: str, record: Record, files: dict[str, bytes]) -> None:
@@ -180,7 +189,7 @@ def _store(cache_dir: Path, slug: str, record: Record, files: dict[str, bytes]) 
 
 # --- on the worker -------------------------------------------------------------------------
 
-def _task(task: Task) -> dict | None:
+def _task(task: Task) -> TaskResult | None:
     """Render one scene on this Dask worker in a private folder; its files as bytes."""
     from distributed import get_worker
 
@@ -229,7 +238,7 @@ def _local_job(task: Task, folder: Path, voice_cache: Path) -> Job:
 
 
 def _follow(child: subprocess.Popen, job: Job, topic: str, worker, key,
-            begun: float) -> dict | None:
+            begun: float) -> TaskResult | None:
     """Relay the render process's events until its last one; stop it if the task is cancelled.
     Raises when the process died without a last event (Dask then retries the task)."""
     events: queue.SimpleQueue = queue.SimpleQueue()
@@ -253,19 +262,17 @@ def _follow(child: subprocess.Popen, job: Job, topic: str, worker, key,
             return _result(job, event, worker.address, time.perf_counter() - begun)
         elif event.kind == "failed":
             log = log_path(job.media_dir, job.entry.slug)
-            return {"failed": event.message, "worker_log": str(log),
-                    "log": log.read_text(encoding="utf-8") if log.is_file() else None}
+            return TaskResult(event, worker_log=str(log),
+                              log=log.read_text(encoding="utf-8") if log.is_file() else None)
         else:
             return None       # interrupted: this worker is stopping
 
 
-def _result(job: Job, event: Event, address: str, seconds: float) -> dict:
+def _result(job: Job, event: Event, address: str, seconds: float) -> TaskResult:
     """The finished clip for the client; ``seconds``: the whole task, the render process's
     start-up included (the local pool's processes start from a fork server in milliseconds)."""
     files = {name: (job.cache_dir / name).read_bytes() for name in event.record.files.values()}
-    return {"failed": None, "log": None, "record": asdict(event.record), "files": files,
-            "seconds": seconds, "peak_mb": event.peak_mb,
-            "cpu_seconds": event.cpu_seconds, "worker": address}
+    return TaskResult(replace(event, seconds=seconds, worker=address), files)
 
 
 def _read_events(stream, events: queue.SimpleQueue) -> None:
