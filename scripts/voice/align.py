@@ -8,7 +8,7 @@ An alignment is poor, and the take falls back to times in proportion to characte
 cost per step is above MAX_RATIO of the cost of aligning the recording to the synthetic take
 played backwards (the same sounds in the wrong order), or the recording's length against the
 synthetic take's is outside RATIO. Measured on Piper's takes: the same line at another speed,
-pitch or formants 0.10-0.28, in espeak-ng's voice 0.50-0.54; another line 0.59-0.72."""
+pitch or formants 0.10-0.28, in espeak-ng's voice 0.50-0.54; another line 0.63-0.72."""
 
 from __future__ import annotations
 
