@@ -59,7 +59,7 @@ class Question:
                    question["decimals"], question["scale"], question["explanation"])
 
     def to_json(self):
-        return {"id": self.id, "chapter": self.chapter, "time": round(self.time, 3),
+        return {"id": self.id, "chapter": self.chapter, "time": self.time,
                 "prompt": self.prompt,
                 "options": [{"id": key, "text": text} for key, text in self.options],
                 "answer": self.answer, "facts_path": self.facts_path, "value": self.value,

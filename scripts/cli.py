@@ -248,22 +248,24 @@ def _only(ctx, param, value: str | None) -> list[registry.SceneEntry]:
 
 
 class Formats(click.ParamType):
-    """Clip formats, comma-separated, each one of the pipeline's FORMATS."""
+    """Formats, comma-separated: the pipeline's clip FORMATS and the lecture folder's ASSEMBLED."""
 
     name = "formats"
 
     def get_metavar(self, *args, **kwargs) -> str:
-        return "mp4,webm,gif,slides"
+        return "mp4,webm,gif,slides,course"
 
     def convert(self, value, param, ctx) -> tuple[str, ...]:
         if isinstance(value, tuple):
             return value
+        from scripts.publish.assemble import ASSEMBLED
         from scripts.render.scene import FORMATS
 
+        known = (*FORMATS, *ASSEMBLED)
         kinds = tuple(kind.strip().lower() for kind in value.split(",") if kind.strip())
         for kind in kinds:
-            if kind not in FORMATS:
-                self.fail(f"unknown format {kind!r}; choose from {', '.join(FORMATS)}", param, ctx)
+            if kind not in known:
+                self.fail(f"unknown format {kind!r}; choose from {', '.join(known)}", param, ctx)
         return kinds
 
 
@@ -290,8 +292,10 @@ def _hold_media_dir(media_dir: Path) -> None:
                    "MEDIA_DIR/lecture/QUALITY/NAME/ (NAME: the file's name without .toml).")
 @click.option("--only", metavar="SLUG,...", callback=_only,
               help="A lecture of these scenes only (see `nnlecture list`), in lecture order.")
-@click.option("--formats", type=Formats(), default="mp4", show_default=True, help="Clip formats; MP4 clips are always made, WebM and GIF on "
-                                      "request; slides: slides.html, lecture.pptx, handout.pdf.")
+@click.option("--formats", type=Formats(), default="mp4", show_default=True,
+              help="Clip formats; MP4 clips are always made, WebM and GIF on request; slides: "
+                   "slides.html, lecture.pptx, handout.pdf; course: course/ with the quiz (JSON, "
+                   "Moodle XML) and a SCORM 1.2 package.")
 @click.option("--force", is_flag=True, help="Render every scene again, even when nothing changed.")
 @click.option("--cluster", metavar="ADDRESS",
               help="Render the scenes on the Dask cluster whose scheduler is at ADDRESS "

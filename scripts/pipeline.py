@@ -20,7 +20,7 @@ from typing import Callable
 from nnmath.errors import NNLectureError
 from scenes.registry import SceneEntry
 from scripts.render import progress
-from scripts.publish.assemble import Lecture, assemble
+from scripts.publish.assemble import ASSEMBLED, Lecture, assemble
 from scripts.render.cache import (Record, VoiceKey, load_record, record_path, save_record,
                                   scene_key)
 from scripts.render.clip import Job, label
@@ -202,7 +202,9 @@ def _render_lectures(lectures, quality, jobs, media_dir, formats, force, overrid
         scenes = [(entry, records[_label(lecture, entry)]) for entry in lecture.entries]
         started = time.perf_counter()
         report.lecture = assemble(lecture.title, scenes, _cache_dir(media_dir, quality, lecture),
-                                  report.out_dir, extra)
+                                  report.out_dir,
+                                  extra + tuple(kind for kind in ASSEMBLED if kind in formats),
+                                  config_path=lecture.config_path)
         report.assemble_seconds = time.perf_counter() - started
         report.missing_takes = {entry.slug: record.missing_takes for entry, record in scenes
                                 if record.missing_takes}

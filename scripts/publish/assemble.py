@@ -24,13 +24,15 @@ from scripts.media import audio, captions, video
 from scripts.render.cache import Record
 from scripts.files import place, write_text
 from scripts.interrupts import holding_ctrl_c
-from scripts.publish.page import ClipInfo, render_page
+from scripts.publish.course import publish_page
+from scripts.publish.page import ClipInfo
 from scripts.publish.slides import assemble_slides
 
 TOP_LEVEL = ("lecture.mp4", "lecture.srt", "lecture.vtt", "chapters.vtt", "transcript.md",
              "index.html")
 PRESENTING = ("slides.html", "lecture.pptx", "handout.pdf")   # with --formats ...,slides
-FOLDERS = ("clips", "posters", "slides")
+ASSEMBLED = ("course",)   # formats of the lecture folder, made here from the clips (course.py)
+FOLDERS = ("clips", "posters", "slides", "assets", "course")
 
 
 @dataclass(frozen=True)
@@ -42,11 +44,13 @@ class Lecture:
 
 
 def assemble(title: str, scenes: list[tuple[SceneEntry, Record]], cache_dir: Path,
-             out_dir: Path, formats: tuple[str, ...]) -> Lecture:
+             out_dir: Path, formats: tuple[str, ...], config_path: Path | None = None) -> Lecture:
+    """The lecture folder ``out_dir`` of ``scenes``; ``config_path`` is the lecture.toml (None:
+    the defaults) whose numbers the page explores and the course's quiz asks about."""
     staging = out_dir.parent / f".{out_dir.name}.staging"
     shutil.rmtree(staging, ignore_errors=True)
-    presenting = "slides" in formats
-    formats = tuple(kind for kind in formats if kind != "slides")   # the clips' own formats
+    presenting, course = "slides" in formats, "course" in formats
+    formats = tuple(kind for kind in formats if kind not in ("slides", "course"))   # the clips' own
     try:
         for folder in FOLDERS:
             (staging / folder).mkdir(parents=True)
@@ -57,7 +61,9 @@ def assemble(title: str, scenes: list[tuple[SceneEntry, Record]], cache_dir: Pat
                    voice=_voice(scenes, cache_dir))
         if presenting:
             assemble_slides(title, scenes, cache_dir, staging)
-        _texts(title, scenes, chapters, cache_dir, staging, formats, presenting)
+        _texts(title, scenes, chapters, staging)
+        publish_page(title, scenes, chapters, _clip_infos(scenes, chapters, formats), cache_dir,
+                     staging, presenting=presenting, course=course, config_path=config_path)
         _publish(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -99,24 +105,25 @@ def _clips(scenes, cache_dir: Path, staging: Path, formats: tuple[str, ...]) -> 
         place(cache_dir / record.files["png"], staging / "posters" / f"{entry.slug}.png")
 
 
-def _texts(title: str, scenes, chapters: list[video.Chapter], cache_dir: Path, staging: Path,
-           formats: tuple[str, ...], presenting: bool) -> None:
-    timeline, by_chapter, clips = [], [], []
+def _texts(title: str, scenes, chapters: list[video.Chapter], staging: Path) -> None:
+    timeline, by_chapter = [], []
     for (entry, record), chapter in zip(scenes, chapters):
         start = float(chapter.start)
         cues = captions.line_cues(record.lines, record.duration)
         timeline += captions.shift(cues, start)
         whole = [captions.Cue(line[0], line[1], line[2]) for line in record.lines]
         by_chapter.append((entry.title, start, whole))
-        clips.append(ClipInfo(entry.slug, entry.title, entry.summary, start, record.duration,
-                              "vtt" in record.files, formats))
     spans = [(chapter.title, float(chapter.start), float(chapter.end)) for chapter in chapters]
-    total = float(chapters[-1].end) if chapters else 0.0
     write_text(staging / "lecture.srt", captions.to_srt(timeline))
     write_text(staging / "lecture.vtt", captions.to_vtt(timeline))
     write_text(staging / "chapters.vtt", captions.chapters_vtt(spans))
     write_text(staging / "transcript.md", captions.transcript(title, by_chapter))
-    write_text(staging / "index.html", render_page(title, clips, total, presenting))
+
+
+def _clip_infos(scenes, chapters: list[video.Chapter], formats: tuple[str, ...]) -> list[ClipInfo]:
+    return [ClipInfo(entry.slug, entry.title, entry.summary, float(chapter.start), record.duration,
+                     "vtt" in record.files, formats)
+            for (entry, record), chapter in zip(scenes, chapters)]
 
 
 def _publish(staging: Path, out_dir: Path) -> None:
