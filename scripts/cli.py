@@ -89,7 +89,7 @@ def _lecture_data(config):
         raise CliError(str(err)) from None
 
 
-def _voice_settings(config, config_path: Path | None, engine: str | None, media_dir: Path):
+def _voice_settings(config_path: Path | None, engine: str | None, media_dir: Path):
     """The narration's voice for this command (None: captions only), checked up front: a missing
     engine or voice stops here with one line naming the package and how to install it."""
     from scripts.voice import VoiceError, VoiceSettings, make_voice
@@ -98,7 +98,7 @@ def _voice_settings(config, config_path: Path | None, engine: str | None, media_
     engine = engine or voice.engine
     if engine == "none":
         return None
-    settings = VoiceSettings(engine=engine, recordings=_recordings(config, config_path),
+    settings = VoiceSettings(engine=engine, recordings=_recordings(config_path),
                              cache_dir=media_dir.resolve() / ".manim" / "voice",
                              fallback=voice.fallback)
     try:
@@ -108,7 +108,7 @@ def _voice_settings(config, config_path: Path | None, engine: str | None, media_
     return settings
 
 
-def _recordings(config, config_path: Path | None) -> Path:
+def _recordings(config_path: Path | None) -> Path:
     """The teacher's takes: the config's voice.recordings, relative to the config file (or to
     the current folder without one)."""
     folder = config_path.resolve().parent if config_path else Path.cwd()
@@ -211,7 +211,7 @@ def preview(slug: str, quality: str | None, frame: bool, config_path: Path | Non
     config = _use_config(config_path)
     media_dir = _writable(media_dir)
     _require_render_tools()
-    settings = None if frame else _voice_settings(config, config_path, voice, media_dir)
+    settings = None if frame else _voice_settings(config_path, voice, media_dir)
     data = _lecture_data(config)
     from scenes.base import LectureContext
     from scripts.files import write_text
@@ -328,7 +328,7 @@ def render(quality: str, jobs: int, config_paths: tuple[Path, ...],
 
     lectures = []
     for (path, config), name in zip(configs, names):
-        settings = _voice_settings(config, path, voice, media_dir)
+        settings = _voice_settings(path, voice, media_dir)
         if cluster and settings is not None and settings.engine == "recorded":
             raise CliError("--voice recorded cannot render on a cluster yet (the takes are on "
                            "this machine); render it here, without --cluster")
@@ -453,7 +453,7 @@ def script(config_path: Path | None, out: Path, status: bool, media_dir: Path) -
     from scripts.render.lines import narration_lines
     from scripts.voice.script import status_report, take_status, write_script
 
-    recordings = _recordings(config, config_path)
+    recordings = _recordings(config_path)
     try:
         scenes = narration_lines(registry.SCENES, media_dir, LectureContext(config, data),
                                  report=lambda text: click.echo(text, err=True))
@@ -461,7 +461,7 @@ def script(config_path: Path | None, out: Path, status: bool, media_dir: Path) -
         raise CliError("interrupted; no script was written", exit_code=130) from None
     if status:
         from scripts.voice import VoiceError, make_voice
-        voice = make_voice(_voice_settings(config, config_path, "recorded", media_dir))
+        voice = make_voice(_voice_settings(config_path, "recorded", media_dir))
         try:
             click.echo(status_report(take_status(scenes, recordings, voice)))
         except VoiceError as err:
