@@ -5,204 +5,227 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Circle, Create, DashedLine, Dot, FadeIn, FadeOut, Flash, Indicate,
-    LaggedStart, Line, MathTex, MoveAlongPath, ReplacementTransform, Text,
-    VGroup, Write,
+    DOWN, LEFT, RIGHT, UP, Create, FadeIn, FadeOut, Flash, GrowFromCenter, Indicate,
+    MathTex, ReplacementTransform, Text, VGroup, Write,
 )
 
+from nnmath.verdicts import adding_decimals
 from scenes import theme
-from scenes.base import LectureScene, lecture_data
+from scenes.base import LectureScene, lecture_data, on
 from scenes.biology import BiologicalNeuron
+from scenes.mobjects.activation_plot import ActivationPlot
+from scenes.mobjects.artificial_neuron import ArtificialNeuron
+from scenes.mobjects.derivation import Derivation, carry, tex_number
 from scenes.notation import ACTIVATION_SYMBOL
 
-
-OPERATOR_GAP = 0.2    # around + and − in the written-out sum
-A_LINE_ROOM = 0.8     # below the z line, for the a line, within the frame's bottom margin
+LABEL_ROOM = 2.6                           # left of the dendrites, for their label
+TERMINAL_ROOM = 0.6                        # right of the terminals, for half their label
+MATH = theme.math_size(theme.TYPE.small)   # numbers on the diagram, the readouts
+SUM_SIZE = theme.math_size(theme.TYPE.body)  # the worked sum (scaled down if too wide)
+CAPTION_BAND = 0.55                        # the caption's line at the top of the content
 
 
 class NeuronScene(LectureScene):
     def construct(self) -> None:
         data = lecture_data()
         self.example = data.neuron_example
-        self.activation_name = data.config.network.activation
-        bio = self._biological()
-        artificial = self._morph(bio)
-        self._compute(artificial)
+        self.symbol = ACTIVATION_SYMBOL[data.config.network.activation]
+        bio, labels = self._biological()
+        neuron = self._morph(bio, labels)
+        self._real_values(neuron)
+        derivation = self._weighted_sum(neuron)
+        self._activation(neuron, derivation)
+
+    def _text(self, text: str, size: float, color: str) -> Text:
+        return Text(text, font=theme.FONT, font_size=size, color=color)
 
     # -- the biological neuron -------------------------------------------------------------
-    def _biological(self) -> BiologicalNeuron:
+    def _biological(self) -> tuple[BiologicalNeuron, VGroup]:
         p = self.palette
-        heading = self.make_heading("Biological inspiration")
-        bio = BiologicalNeuron(p.hidden, p.gradient).scale(0.85).move_to(DOWN * 0.2)
-        self.heading = heading
+        self.heading = self.make_heading("Biological inspiration")
+        bio = BiologicalNeuron(p.hidden, p.gradient)
+        area = theme.CONTENT
+        bio.scale(min((area.width - LABEL_ROOM - TERMINAL_ROOM) / bio.width, area.height / bio.height))
+        bio.move_to(area.center).align_to([area.right - TERMINAL_ROOM, 0, 0], RIGHT)
+        labels = VGroup(
+            self._part_label("dendrites", "receive signals").next_to(bio.dendrites, LEFT, 0.2),
+            self._part_label("cell body", "adds them up").move_to(bio.soma).shift(DOWN * 1.6),
+            self._part_label("axon", "carries the spike").next_to(bio.myelin, UP, 0.35),
+            self._part_label("terminals", "pass it on").next_to(bio.terminals, DOWN, 0.3),
+        )
         self.narrate("Your brain holds about 86 billion neurons, each connected to thousands of "
                      "others through synapses.",
-                     FadeIn(heading), Create(bio.dendrites), FadeIn(bio.soma), FadeIn(bio.nucleus),
-                     Create(bio.axon), FadeIn(bio.myelin), Create(bio.terminals), run_time=3)
-        labels = VGroup(
-            self._part_label("dendrites", "receive signals", bio.dendrites, LEFT + UP * 0.2),
-            self._part_label("cell body", "adds them up", bio.soma, DOWN * 1.4),
-            self._part_label("axon", "carries the spike", bio.myelin, UP * 0.9),
-            self._part_label("terminals", "pass it on", bio.terminals, DOWN * 1.2),
-        )
+                     FadeIn(self.heading),
+                     on("neurons", GrowFromCenter(bio.soma), GrowFromCenter(bio.nucleus)),
+                     on("connected", Create(bio.dendrites)),
+                     on("synapses", Create(bio.axon), FadeIn(bio.myelin), Create(bio.terminals)))
         self.narrate("Dendrites receive signals, the cell body adds them up, and the axon carries "
                      "the result to the terminals.",
-                     LaggedStart(*(FadeIn(label) for label in labels), lag_ratio=0.5), run_time=3)
-        spike = Dot(color=p.gradient, radius=0.09)
+                     *(on(word, FadeIn(label, shift=UP * 0.15), Indicate(part, color=p.gradient, scale_factor=1.04))
+                       for word, label, part in zip(("Dendrites", "cell body", "axon", "terminals"),
+                                                    labels, (bio.dendrites, bio.soma, bio.myelin,
+                                                             bio.terminals))))
+        spike = bio.signal_path()
+        self.spike = spike.copy().set_stroke(p.gradient, width=6)
         self.narrate("When enough signal has accumulated, the neuron fires.",
-                     MoveAlongPath(spike, bio.signal_path()), run_time=2)
-        self.play(Flash(bio.terminals, color=p.gradient), FadeOut(spike), run_time=0.6)
-        self.play(FadeOut(labels), run_time=0.6)
-        return bio
+                     on("signal", Create(self.spike), run_time=1.6),
+                     on("fires", Flash(bio.terminals, color=p.gradient, line_length=0.3),
+                        bio.soma.animate.set_fill(p.gradient, opacity=0.6)))
+        return bio, labels
 
-    def _part_label(self, name: str, role: str, part, offset: np.ndarray) -> VGroup:
+    def _part_label(self, name: str, role: str) -> VGroup:
         p = self.palette
-        label = VGroup(
-            Text(name, font=theme.FONT, font_size=theme.SMALL_SIZE + 2, color=p.text),
-            Text(role, font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted),
-        ).arrange(DOWN, buff=0.08)
-        return label.move_to(part.get_center() + offset)
+        return VGroup(self._text(name, theme.TYPE.small, p.text),
+                      self._text(role, theme.TYPE.label, p.muted)).arrange(DOWN, buff=0.08)
 
     # -- the artificial neuron ----------------------------------------------------------------
-    def _morph(self, bio: BiologicalNeuron) -> VGroup:
-        p = self.palette
-        n_inputs = len(self.example.inputs)
-        ys = np.linspace(1.3, -1.3, n_inputs) if n_inputs > 1 else np.zeros(1)
-        inputs = VGroup(*(Circle(radius=0.38, color=p.input, stroke_width=3).move_to([-4.6, y, 0])
-                          for y in ys))
-        body = Circle(radius=0.75, color=p.hidden, stroke_width=4).move_to(LEFT * 0.8)
-        edges = VGroup(*(Line(c.get_right(), body.get_left() + UP * 0.15 * (i - (n_inputs - 1) / 2),
-                              color=p.muted, stroke_width=3)
-                         for i, c in enumerate(inputs)))
-        sigma = MathTex(r"\Sigma", font_size=56, color=p.text).move_to(body)
-        output = Arrow(body.get_right(), body.get_right() + RIGHT * 2.4, buff=0.05, color=p.output,
-                       stroke_width=5)
-        names = VGroup(*(MathTex(f"x_{i + 1}", font_size=40, color=p.input).move_to(c)
-                         for i, c in enumerate(inputs)))
-        weights = VGroup(*(MathTex(f"w_{i + 1}", font_size=36, color=p.positive)
-                           .next_to(e.point_from_proportion(0.45), UP, buff=0.12)
-                           for i, e in enumerate(edges)))
-        a_label = MathTex("a", font_size=44, color=p.output).next_to(output, UP, buff=0.1)
+    def _morph(self, bio: BiologicalNeuron, labels: VGroup) -> ArtificialNeuron:
+        area = theme.LEFT_PANEL
+        region = theme.Region(area.left, area.right, area.bottom, area.top - CAPTION_BAND)
+        neuron = ArtificialNeuron(len(self.example.inputs), region)
+        heading = self.make_heading("The artificial neuron")
         self.narrate("The artificial neuron copies this. Dendrites become inputs, and synapse "
                      "strengths become weights.",
-                     ReplacementTransform(bio.dendrites, edges), FadeIn(inputs), FadeIn(names),
-                     FadeIn(weights), run_time=2)
+                     FadeOut(labels), FadeOut(self.spike),
+                     on("artificial neuron", ReplacementTransform(self.heading, heading)),
+                     on("Dendrites", ReplacementTransform(bio.dendrites,
+                                                          VGroup(neuron.edges, neuron.inputs))),
+                     on("inputs", Write(neuron.names)),
+                     on("weights", Write(neuron.weight_names)))
+        self.heading = heading
         self.narrate("The cell body becomes a weighted sum, and the axon carries the output, "
                      "after an activation function decides how strongly to fire.",
-                     ReplacementTransform(VGroup(bio.soma, bio.nucleus), body), FadeIn(sigma),
-                     ReplacementTransform(VGroup(bio.axon, bio.myelin, bio.terminals), output),
-                     FadeIn(a_label), run_time=2)
-        return VGroup(inputs, names, edges, weights, body, sigma, output, a_label)
+                     on("cell body", ReplacementTransform(VGroup(bio.soma, bio.nucleus), neuron.body),
+                        FadeIn(neuron.sigma, scale=0.5)),
+                     on("axon", ReplacementTransform(VGroup(bio.axon, bio.myelin, bio.terminals),
+                                                     neuron.output), FadeIn(neuron.a_label)),
+                     on("activation function", Indicate(neuron.body, color=self.palette.gradient)))
+        return neuron
 
     # -- one real neuron, one real sample -----------------------------------------------------
-    def _compute(self, neuron: VGroup) -> None:
+    def _real_values(self, neuron: ArtificialNeuron) -> None:
         p = self.palette
         ex = self.example
-        inputs, names, edges, weights, body, sigma, output, a_label = neuron
-        g = ACTIVATION_SYMBOL[self.activation_name]
-        caption = Text(f"hidden neuron h{ex.neuron + 1} of the trained network, test sample "
-                       f"#{ex.sample_index}", font=theme.FONT, font_size=theme.SMALL_SIZE,
-                       color=p.muted).next_to(self.heading, DOWN, buff=0.2)
-        new_heading = self.make_heading("One real neuron")
-        x_values = VGroup(*(self.number(f"neuron_example.inputs[{i}]", x, font_size=26).move_to(c)
-                            for i, (x, c) in enumerate(zip(ex.inputs, inputs))))
-        w_values = VGroup(*(self.number(f"neuron_example.weights[{i}]", w, font_size=26, color=self._sign(w))
-                            .move_to(label) for i, (w, label) in enumerate(zip(ex.weights, weights))))
-        for edge, w in zip(edges, ex.weights):
-            edge.set_color(self._sign(w))
-        bias = VGroup(MathTex("b =", font_size=32, color=p.text),
-                      self.number("neuron_example.bias", ex.bias, font_size=28)).arrange(RIGHT, buff=0.12)
-        bias.next_to(body, DOWN, buff=0.25)
+        self.places = adding_decimals([*ex.terms, ex.bias], ex.z)
+        self.x_values = VGroup(*(self.number(f"neuron_example.inputs[{i}]", x, font_size=MATH,
+                                             color=p.input).move_to(circle)
+                                 for i, (x, circle) in enumerate(zip(ex.inputs, neuron.inputs))))
+        self.w_values = VGroup(*(neuron.beside_edge(i, self.number(
+            f"neuron_example.weights[{i}]", w, font_size=MATH, color=self._sign(w)))
+            for i, w in enumerate(ex.weights)))
+        self.b_value = self.number("neuron_example.bias", ex.bias, self.places, font_size=MATH)
+        bias = neuron.below_body(VGroup(MathTex("b =", font_size=MATH, color=p.text),
+                                        self.b_value).arrange(RIGHT, buff=0.15))
+        caption = self._text(f"hidden neuron h{ex.neuron + 1} of the trained network, test "
+                             f"sample #{ex.sample_index}", theme.TYPE.label, p.muted)
+        caption.move_to([0, theme.CONTENT.top - CAPTION_BAND / 2, 0])
+        heading = self.make_heading("One real neuron")
         self.narrate(f"Now real numbers: hidden neuron h{ex.neuron + 1} of our trained network, "
                      f"fed test sample number {ex.sample_index}.",
-                     ReplacementTransform(self.heading, new_heading), FadeIn(caption),
-                     ReplacementTransform(names, x_values), ReplacementTransform(weights, w_values),
-                     FadeIn(bias), run_time=2)
+                     ReplacementTransform(self.heading, heading), FadeIn(caption),
+                     on("trained network", ReplacementTransform(neuron.weight_names, self.w_values),
+                        *(edge.animate.set_color(self._sign(w))
+                          for edge, w in zip(neuron.edges, ex.weights)), FadeIn(bias)),
+                     on("test sample", ReplacementTransform(neuron.names, self.x_values)))
 
-        terms = " + ".join(rf"w_{i + 1} x_{i + 1}" for i in range(len(ex.inputs)))
-        symbolic = MathTex("z", "=", terms, "+ b", font_size=38, color=p.text)
-        numeric = self._sum_line()
-        result = VGroup(MathTex("z =", font_size=38, color=p.text),
-                        self.number("neuron_example.z", ex.z, font_size=38, color=p.text)
-                        ).arrange(RIGHT, buff=0.15)
-        for line in (symbolic, numeric, result):
-            line.shift(UP * (theme.FRAME.bottom + A_LINE_ROOM - line.get_bottom()[1]))
-            line.set_x(-2.2)
-        self.narrate("First the weighted sum: multiply each input by its weight and add the bias.",
-                     Indicate(sigma, color=p.gradient), Write(symbolic), run_time=2)
-        self.narrate("With the real values, the sum comes out as z.",
-                     FadeIn(numeric, shift=UP * 0.2), FadeOut(symbolic), run_time=1.5)
-        self.play(ReplacementTransform(numeric, result), run_time=1)
+    def _weighted_sum(self, neuron: ArtificialNeuron) -> Derivation:
+        """z = w₁x₁ + w₂x₂ + b, then the shown numbers, the products and their sum."""
+        ex = self.example
+        n, places = len(ex.inputs), self.places
+        w = [self.show_value(f"neuron_example.weights[{i}]", v) for i, v in enumerate(ex.weights)]
+        x = [self.show_value(f"neuron_example.inputs[{i}]", v) for i, v in enumerate(ex.inputs)]
+        terms = [self.show_value(f"neuron_example.terms[{i}]", t, places)
+                 for i, t in enumerate(ex.terms)]
+        b = self.show_value("neuron_example.bias", ex.bias, places)
+        z = self.show_value("neuron_example.z", ex.z)
+        symbolic, numeric, products = ["z", "="], ["="], [r"\approx"]
+        for i in range(n):
+            plus = ["+"] if i else []
+            symbolic += plus + [f"w_{i + 1}", f"x_{i + 1}"]
+            numeric += plus + [tex_number(w[i], 2, bracket=True), r"\cdot",
+                               tex_number(x[i], 2, bracket=True)]
+            products += ([] if not i else ["-" if terms[i] < 0 else "+"]) + \
+                [tex_number(abs(terms[i]) if i else terms[i], places)]
+            self.record_arithmetic("product", [w[i], x[i]], terms[i], places, approximate=True)
+        symbolic += ["+", "b"]
+        numeric += ["+", tex_number(b, places, bracket=True)]
+        products += ["-" if b < 0 else "+", tex_number(abs(b), places)]
+        self.record_arithmetic("sum", [*terms, b], z, 2)
+        rows = Derivation([symbolic, numeric, products, ["=", tex_number(z, 2)]],
+                          font_size=SUM_SIZE, color=self.palette.text, row_gap=0.9)
+        theme.RIGHT_PANEL.fit(rows, buff=0.2)
+        self._colour(rows, n)
+        slots = {1 + 4 * i: self.w_values[i] for i in range(n)}
+        slots.update({3 + 4 * i: self.x_values[i] for i in range(n)})
+        self.narrate("First the weighted sum: multiply each input by its weight, then add the "
+                     "bias.",
+                     on("weighted sum", Write(rows.rows[0]), Indicate(neuron.sigma)),
+                     on("multiply", rows.write_row(1, slots, exclude=(4 * n, 4 * n + 1)),
+                        run_time=2.0),
+                     on("add the bias", Write(rows.part(1, 4 * n)),
+                        carry(self.b_value, rows.part(1, 4 * n + 1))))
+        pairs = {1 + 2 * i: [rows.part(1, j) for j in range(4 * i + 1, 4 * i + 4)]
+                 for i in range(n)}
+        pairs[2 * n + 1] = rows.part(1, 4 * n + 1)
+        self.narrate("Work out each product; with the bias, they add up to z.",
+                     on("each product", rows.write_row(2, pairs)),
+                     on("add up", rows.write_row(3, {1: rows.rows[2][1:]})))
+        return rows
 
-        self._activation(body, sigma, output, a_label, result, g)
+    def _colour(self, rows: Derivation, n: int) -> None:
+        p = self.palette
+        for i in range(n):
+            rows.part(0, 2 + 3 * i).set_color(p.positive)
+            rows.part(0, 3 + 3 * i).set_color(p.input)
+            rows.part(1, 1 + 4 * i).set_color(self._sign(self.example.weights[i]))
+            rows.part(1, 3 + 4 * i).set_color(p.input)
+        rows.part(3, 1).set_color(p.gradient)
 
-    def _sum_line(self) -> VGroup:
-        """z = (w₁)·(x₁) + (w₂)·(x₂) ± |b|, the operators spaced as in typeset maths."""
+    def _activation(self, neuron: ArtificialNeuron, rows: Derivation) -> None:
         p = self.palette
         ex = self.example
-        parts = [MathTex("z =", font_size=38, color=p.text)]
-        operators = {id(parts[0])}
-
-        def operator(sign: str) -> MathTex:
-            mark = MathTex(sign, font_size=38, color=p.text)
-            operators.add(id(mark))
-            return mark
-
-        for i, (w, x) in enumerate(zip(ex.weights, ex.inputs)):
-            if i:
-                parts.append(operator("+"))
-            parts += [MathTex("(", font_size=38, color=p.text),
-                      self.number(f"neuron_example.weights[{i}]", w, font_size=34, color=self._sign(w)),
-                      MathTex(r")\cdot(", font_size=38, color=p.text),
-                      self.number(f"neuron_example.inputs[{i}]", x, font_size=34, color=p.input),
-                      MathTex(")", font_size=38, color=p.text)]
-        bias = self.number("neuron_example.bias", ex.bias, font_size=34)
-        parts += [operator("-" if ex.bias < 0 else "+"),
-                  bias.set_value(abs(bias.get_value()))]   # the sign is the operator: "− 8.91"
-        for before, part in zip(parts, parts[1:]):
-            spaced = id(before) in operators or id(part) in operators
-            part.next_to(before, RIGHT, buff=OPERATOR_GAP if spaced else 0.08)
-        line = VGroup(*parts)
-        if line.width > 9:
-            line.scale_to_fit_width(9)
-        return line
-
-    def _activation(self, body, sigma, output, a_label, result, g: str) -> None:
-        p = self.palette
-        ex = self.example
-        curve_axes = Axes(x_range=[-6, 6, 2], y_range=ex.activation_range + [0.5],
-                          x_length=3.8, y_length=2.4, tips=False,
-                          axis_config={"color": p.muted, "stroke_width": 2})
-        curve_axes.to_edge(RIGHT, buff=0.7).shift(DOWN * 0.4)
-        axis_labels = curve_axes.get_axis_labels(MathTex("z", font_size=30, color=p.muted),
-                                                 MathTex(f"{g}(z)", font_size=30, color=p.muted))
-        curve = curve_axes.plot(lambda z: float(ex.activation(np.array(z))), color=p.hidden,
-                                x_range=[-6, 6])
-        z_clamped = float(np.clip(ex.z, -6, 6))
-        dot = Dot(curve_axes.c2p(z_clamped, ex.a), color=p.gradient, radius=0.08)
-        drop = DashedLine(curve_axes.c2p(z_clamped, ex.activation_range[0]), dot.get_center(),
-                          color=p.gradient, stroke_width=2)
-        g_label = MathTex(g, font_size=56, color=p.text).move_to(body)
-        if g_label.width > 1.6 * body.radius:   # ReLU, tanh: inside the neuron, still readable
-            g_label.scale(max(1.6 * body.radius / g_label.width, theme.TYPE.label / 56))
-        a_line = VGroup(MathTex(f"a = {g}(z) =", font_size=38, color=p.text),
-                        self.number("neuron_example.a", ex.a, font_size=38, color=p.output)
+        g = self.symbol
+        panel = theme.RIGHT_PANEL
+        z_line = VGroup(MathTex("z =", font_size=MATH, color=p.text),
+                        self.number("neuron_example.z", ex.z, font_size=MATH, color=p.gradient)
                         ).arrange(RIGHT, buff=0.15)
-        a_line.next_to(result, DOWN, buff=0.3, aligned_edge=LEFT)
+        a_value = self.number("neuron_example.a", ex.a, font_size=MATH, color=p.output)
+        a_line = VGroup(MathTex(f"a = {g}(z) =", font_size=MATH, color=p.text), a_value
+                        ).arrange(RIGHT, buff=0.15)
+        readouts = VGroup(z_line, a_line).arrange(RIGHT, buff=0.8)
+        readouts.move_to([panel.center[0], panel.top - CAPTION_BAND - readouts.height / 2, 0])
+        plot = ActivationPlot(lambda v: float(ex.activation(np.array(v))), *ex.curve_range, g,
+                              width=panel.width - 0.6, height=panel.height - CAPTION_BAND - 1.5,
+                              curve_color=p.hidden, axis_color=p.muted,
+                              accent=p.gradient)
+        theme.Region(panel.left, panel.right, panel.bottom, readouts.get_bottom()[1] - 0.3).fit(plot)
+        g_label = MathTex(g, font_size=theme.math_size(theme.TYPE.heading), color=p.text)
+        g_label.scale(min(1.0, 1.6 * neuron.body.radius / g_label.width)).move_to(neuron.body)
         self.narrate("Then the activation function squashes z into the neuron's output a.",
-                     ReplacementTransform(sigma, g_label), Create(curve_axes), FadeIn(axis_labels),
-                     Create(curve), run_time=2,
+                     ReplacementTransform(VGroup(rows.rows[0][0], rows.rows[3]), z_line),
+                     FadeOut(VGroup(rows.rows[0][1:], *rows.rows[1:3])),
+                     on("activation function", ReplacementTransform(neuron.sigma, g_label)),
+                     on("squashes", Create(plot.axes), Create(plot.curve), FadeIn(plot.z_label),
+                        FadeIn(plot.g_label), run_time=2.0),
                      spoken="Then the activation function squashes z into the neuron's output, ay.")
-        a_value = self.number("neuron_example.a", ex.a, font_size=30, color=p.output).next_to(output, DOWN,
-                                                                                 buff=0.15)
+        a_value.add_updater(lambda m: m.set_value(float(ex.activation(np.array(plot.z.get_value())))))
+        a_value.update()
         self.narrate("On the curve: our z, and the output it gives.",
-                     Create(drop), FadeIn(dot, scale=2), Write(a_line), run_time=1.5)
-        fill = float(np.clip(ex.a, 0.08, 1)) if 0 <= ex.a <= 1 else 0.6
-        on_fill = p.background if fill > 0.5 else p.text     # g stays legible on the fill
+                     plot.show_rider(), FadeIn(a_line),
+                     on("our z", plot.ride(ex.z), run_time=2.0),
+                     on("output", Create(plot.across)))
+        a_value.clear_updaters()
+        fill = float(np.clip(abs(ex.a) / max(map(abs, ex.curve_range)), 0.08, 1))   # |a| on g's scale
+        ink = p.background if fill > 0.5 else p.text      # g stays legible on the fill
+        passed = self.number("neuron_example.a", ex.a, font_size=MATH, color=p.output)
+        neuron.below_output(passed)
         self.narrate("The neuron fires with that strength and passes a on to the next layer.",
-                     body.animate.set_fill(p.hidden, opacity=fill),
-                     g_label.animate.set_color(on_fill), FadeIn(a_value),
-                     Indicate(a_label, color=p.highlight), run_time=2)
+                     on("fires", neuron.body.animate.set_fill(p.hidden, opacity=fill),
+                        g_label.animate.set_color(ink)),
+                     on("passes", carry(a_value, passed)),
+                     spoken="The neuron fires with that strength and passes ay on to the next "
+                            "layer.")
 
     def _sign(self, w: float) -> str:
         return self.palette.positive if w >= 0 else self.palette.negative
+
