@@ -1,23 +1,24 @@
 """Chapter 3: the network's layers built one at a time from the config's sizes, its weights and
-biases counted, and a wider network drawn compactly with ⋮ and a brace for its true size."""
+biases counted edge by edge, and its hidden column grown in place to the lesson's widest layer,
+drawn compactly with ⋮ and a brace for its true size."""
 
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Create, FadeIn, FadeOut, Group, Indicate, LaggedStart, MathTex, Text,
-    Succession, Transform, VGroup, Write,
+    DOWN, LEFT, RIGHT, UP, ChangeDecimalToValue, Circumscribe, Create, FadeIn, FadeOut, Flash,
+    GrowFromCenter, Indicate, Integer, LaggedStart, MathTex, ShowPassingFlash, Succession, Text,
+    Transform, VGroup, Write,
 )
 
 from scenes import theme
-from scenes.base import LectureScene, lecture_data
+from scenes.base import LectureScene, lecture_data, on
+from scenes.mobjects.diagram_growth import grow_diagram
 from scenes.mobjects.network_diagram import NetworkDiagram
 
 COMPACT_LAYER = 6   # neurons drawn of a wide layer in the last part
-ROW_SIZE = theme.math_size(theme.TYPE.small)     # the weight and bias counts
-TOTAL_SIZE = theme.math_size(theme.TYPE.body)    # the parameter total
-
-
-CAPTION_GAP = 0.3  # between the layer captions and the diagram (its braces included)
+ROW_SIZE = theme.math_size(theme.TYPE.body)      # the weight and bias counts
+TOTAL_SIZE = theme.math_size(theme.TYPE.heading)  # the parameter count
+CAPTION_GAP = 0.3   # between the layer captions and the diagram (its braces included)
 
 
 class ArchitectureScene(LectureScene):
@@ -26,9 +27,11 @@ class ArchitectureScene(LectureScene):
         heading = self.make_heading("Architecture: layers of neurons")
         self.narrate("A network is built from layers of neurons.", FadeIn(heading))
         diagram, captions = self._layers()
-        self._parameters(diagram, captions)
-        self.play(FadeOut(Group(*self.mobjects[1:])), run_time=0.8)
-        self._wide()
+        counter = self._parameters(diagram, captions)
+        self._wide(diagram, counter)
+
+    def _text(self, text: str, size: float, color: str) -> Text:
+        return Text(text, font=theme.FONT, font_size=size, color=color)
 
     def _layer_caption(self, layer: int, max_width: float) -> VGroup:
         """The layer's name over its size, each word group on its own line when the full name
@@ -51,48 +54,57 @@ class ArchitectureScene(LectureScene):
                          self._text(detail, theme.TYPE.label, p.muted))
         return caption.arrange(DOWN, buff=0.08)
 
-    @staticmethod
-    def _text(text: str, size: float, color: str) -> Text:
-        return Text(text, font=theme.FONT, font_size=size, color=color)
-
     def _layers(self) -> tuple[NetworkDiagram, VGroup]:
         """The diagram fills the content area below one band of layer captions, each caption
-        centred over its column."""
+        centred over its column; each layer appears as the line names it."""
         sizes = self.data.layer_sizes
         area = theme.CONTENT
-        width = min(area.width - 2.4, 3.4 * (len(sizes) - 1))
+        width = area.width - 1.6
         pitch = width / (len(sizes) - 1)
         captions = VGroup(*(self._layer_caption(layer, pitch - 0.3)
                             for layer in range(len(sizes))))
         band = max(caption.height for caption in captions)
         top = area.top - band - CAPTION_GAP
         diagram = NetworkDiagram(sizes, labels="names", width=width,
-                                 height=min(3.6, top - area.bottom - 0.8), max_neurons_shown=8)
+                                 height=min(4.4, top - area.bottom - 0.4), max_neurons_shown=8)
         diagram.move_to([0, (top + area.bottom) / 2, 0])
         diagram.shift(UP * min(0.0, top - diagram.get_top()[1]))
         for layer, caption in enumerate(captions):
             caption.move_to([diagram.layer_group(layer).get_x(), area.top - band / 2, 0])
         last = len(sizes) - 1
-        lines = {0: "The input layer receives the raw data: one neuron per feature, here the two "
-                    "coordinates of a point.",
-                 last: "The output layer gives the answer: one neuron, the probability of class "
-                       "one."}
+        lines = {0: ("The input layer receives the raw data: one neuron per feature, here the "
+                     "two coordinates of a point.", "input layer", "one neuron per feature"),
+                 last: ("The output layer gives the answer: one neuron, the probability of class "
+                        "one.", "output layer", "one neuron")}
         for layer in range(len(sizes)):
-            line = lines.get(layer, "Hidden layers in between do the processing." if layer == 1
-                             else "Another hidden layer builds on the one before.")
-            parts = [diagram.layer_group(layer), diagram.size_label(layer)]
-            labels = VGroup(*(diagram.label(layer, i) for i in range(sizes[layer])
-                              if diagram.label(layer, i) is not None))
-            self.narrate(line, FadeIn(VGroup(*(part for part in parts if part is not None))),
-                         FadeIn(labels), FadeIn(captions[layer], shift=DOWN * 0.2), run_time=1.5)
+            line, named, drawn = lines.get(layer, (
+                "Hidden layers in between do the processing.", "Hidden layers", "in between")
+                if layer == 1 else ("Another hidden layer builds on the one before.",
+                                    "Another hidden layer", "builds"))
+            size = diagram.size_label(layer)
+            parts = [*(VGroup(neuron, *([diagram.label(layer, i)] if diagram.label(layer, i)
+                                        else []))
+                       for neuron, i in zip(diagram.layer_group(layer),
+                                            diagram.drawn_indices(layer)))]
+            extras = [part for part in (size,) if part is not None]
+            links = [Create(diagram.edges_group(layer - 1), lag_ratio=0.05)] if layer else []
+            self.narrate(line, on(named, FadeIn(captions[layer], shift=DOWN * 0.2)),
+                         on(drawn, LaggedStart(*(GrowFromCenter(part) for part in parts),
+                                               lag_ratio=0.2), *map(FadeIn, extras), *links))
         self.add(diagram.ellipses, diagram.braces)
         self.narrate("Every neuron connects to every neuron of the next layer.",
-                     Create(diagram.edges), run_time=2)
+                     on("Every neuron", *self._runs(diagram.edges_group(0))),
+                     on("the next layer", LaggedStart(*(
+                         LaggedStart(*self._runs(diagram.edges_group(layer)), lag_ratio=0.02)
+                         for layer in range(1, last)), lag_ratio=0.5)) if last > 1 else
+                     on("the next layer", Circumscribe(diagram.layer_group(last),
+                                                       color=self.palette.highlight)))
         return diagram, captions
 
-    def _parameters(self, diagram: NetworkDiagram, captions: VGroup) -> None:
-        """Count weights and biases in the right panel; the diagram's shapes move to the left
-        panel (its words go: shrunk with it they would be too small to read)."""
+    def _parameters(self, diagram: NetworkDiagram, captions: VGroup) -> Integer:
+        """Count weights and biases in the right panel while the edges they belong to run and
+        the biased neurons flash; the diagram's shapes move to the left panel (its words go:
+        shrunk with it they would be too small to read). Returns the running count."""
         p = self.palette
         counts = self.data.parameters
         rows = VGroup()
@@ -100,48 +112,84 @@ class ArchitectureScene(LectureScene):
             n_in, n_out = (self.show_value(f"network.parameters.weight_shapes[{index}][{k}]",
                                            shape[k], 0) for k in (0, 1))
             count = self.show_value(f"network.parameters.weights[{index}]", n_weights, 0)
+            self.record_arithmetic("product", [n_in, n_out], count, 0)
             rows.add(MathTex(rf"W^{{({index + 1})}}:\ {n_in:g} \times {n_out:g} = {count:g}",
                              r"\text{ weights}", font_size=ROW_SIZE, color=p.text))
         biases = self.show_value("network.n_biases", self.data.n_biases, 0)
-        total = self.show_value("network.parameters.total", counts.total, 0)
         rows.add(MathTex(rf"{biases:g}", r"\text{ biases, one per neuron}", font_size=ROW_SIZE,
                          color=p.text))
-        rows.add(MathTex(rf"{total:g}", r"\text{ parameters to learn}", font_size=TOTAL_SIZE,
-                         color=p.gradient))
-        theme.RIGHT_PANEL.fit(rows.arrange(DOWN, aligned_edge=LEFT, buff=0.22))
+        counter = self.number("network.parameters.total", counts.total, 0, font_size=TOTAL_SIZE,
+                              color=p.gradient)
+        total = VGroup(counter, MathTex(r"\text{parameters to learn}", font_size=TOTAL_SIZE,
+                                        color=p.gradient)).arrange(RIGHT, buff=0.2)
+        self.record_arithmetic("sum", [*counts.weights, biases], counts.total, 0)
+        theme.RIGHT_PANEL.fit(VGroup(*rows, total).arrange(DOWN, aligned_edge=LEFT, buff=0.7),
+                              buff=0.2)
+        counter.set_value(0)
+        words_after = total[1]
+        counter.add_updater(lambda number: number.next_to(words_after, LEFT, buff=0.2))
         shapes = VGroup(diagram.edges, diagram.neurons, diagram.ellipses)
         words = VGroup(captions, diagram.labels, diagram.braces)
         target = theme.LEFT_PANEL.fit(shapes.copy(), buff=0.2)
+        biased = [neuron for layer in diagram.neurons[1:] for neuron in layer]
+        moved = [neuron for layer in target[1][1:] for neuron in layer]   # where they will be
         self.narrate("Each connection carries a weight, and each neuron after the input adds a "
-                     "bias.", FadeOut(words), Transform(shapes, target), run_time=1.5)
+                     "bias.", FadeOut(words), Transform(shapes, target),
+                     on("weight", *self._runs(target[0])),
+                     on("bias", *(Flash(neuron, color=p.gradient, line_length=0.15)
+                                  for neuron in moved)))
+        steps, running = [FadeIn(total)], 0
+        for row, group, n_weights in zip(rows, diagram.edges, counts.weights):
+            running += n_weights
+            steps.append(LaggedStart(Write(row), LaggedStart(*self._runs(group), lag_ratio=0.1),
+                                     ChangeDecimalToValue(counter, running), lag_ratio=0.2,
+                                     run_time=1.6))
         self.narrate("Count them: these are the numbers training will adjust.",
-                     LaggedStart(*(Write(row) for row in rows[:-1]), lag_ratio=0.6), run_time=3)
-        self.narrate("In all, this network has this many parameters to learn.",
-                     Succession(FadeIn(rows[-1]), Indicate(rows[-1], color=p.highlight)),
-                     run_time=1.5)   # in turn: indicated while fading in, it ended invisible
+                     on("Count them", Succession(*steps)))
+        self.narrate("Then one bias for every neuron after the input. In all, this network has "
+                     "this many parameters to learn.",
+                     on("one bias", Write(rows[-1]), ChangeDecimalToValue(counter, counts.total),
+                        *(Flash(neuron, color=p.gradient, line_length=0.15) for neuron in biased)),
+                     on("In all", Circumscribe(total, color=p.highlight)))
+        self.rows, self.total_row = rows, total
+        return counter
 
-    def _wide(self) -> None:
-        p = self.palette
+    def _runs(self, edges: VGroup) -> list:
+        """A bright run along each edge: the edges being counted, one by one."""
+        flat = [edge for edge in edges.family_members_with_points()]
+        return [ShowPassingFlash(edge.copy().set_stroke(self.palette.gradient, width=4,
+                                                        opacity=1), time_width=0.6)
+                for edge in flat]
+
+    def _wide(self, diagram: NetworkDiagram, counter: Integer) -> None:
+        """The hidden column grows in place into the widest network of the lesson's exercise,
+        and the count follows it."""
         networks = self.data.hidden_size_comparison
         k = max(range(len(networks)), key=lambda index: networks[index].layer_sizes[1])
         widest = networks[k]
         sizes = widest.layer_sizes
         shown = max(2, min(COMPACT_LAYER, sizes[1] - 1))
-        diagram = NetworkDiagram(sizes, [layer.W for layer in widest.params], labels=None,
-                                 max_neurons_shown=shown, width=6.0, height=4.2)
-        true_size = diagram.size_label(1)
+        wide = NetworkDiagram(sizes, [layer.W for layer in widest.params], labels=None,
+                              max_neurons_shown=shown, width=theme.CONTENT.width - 1.0,
+                              height=4.4)
+        true_size = wide.size_label(1)
         if true_size is not None:
             self.show_value(f"hidden_size_comparison[{k}].layer_sizes[1]", float(true_size.text),
                             0)
         n_params = self.show_value(f"hidden_size_comparison[{k}].n_parameters",
                                    widest.n_parameters, 0)
-        total = VGroup(self._text("parameters:", theme.TYPE.small, p.muted),
-                       MathTex(f"{n_params:g}",
-                               font_size=TOTAL_SIZE, color=p.gradient)).arrange(RIGHT, buff=0.15)
-        theme.CONTENT.fit(VGroup(diagram, total).arrange(DOWN, buff=0.35))
+        total = self.total_row
+        row = total.copy()
+        theme.CONTENT.fit(VGroup(wide, row).arrange(DOWN, buff=0.35))
+        dots = [on("dots for the rest", Indicate(wide.ellipses, color=self.palette.highlight))
+                ] if len(wide.ellipses) else []
         self.narrate("Wider layers do not fit on screen. The lesson's exercise tries up to "
                      f"{sizes[1]} hidden neurons; we draw a few, with dots for the rest.",
-                     FadeIn(diagram), run_time=2)
+                     FadeOut(self.rows), total.animate.scale_to_fit_height(row.height).move_to(row),
+                     on("Wider layers", grow_diagram(diagram, wide), run_time=2.5), *dots)
         self.narrate("The brace gives the layer's true size, and the parameter count grows with "
-                     "it: weights here come from that trained network.", FadeIn(total),
-                     Indicate(diagram.braces, color=p.highlight), run_time=2)
+                     "it: weights here come from that trained network.",
+                     on("The brace", Circumscribe(wide.braces, color=self.palette.highlight)),
+                     on("parameter count grows", ChangeDecimalToValue(counter, n_params),
+                        run_time=1.5),
+                     on("weights here", *self._runs(wide.edges)))
