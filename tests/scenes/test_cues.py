@@ -89,6 +89,7 @@ def _moves(video: Path) -> list[int | None]:
     return [_first_move(_columns(video, half)) for half in ("top", "bottom")]
 
 
+@pytest.mark.render
 @pytest.mark.parametrize("fps", [10, 15, 30])
 def test_a_cue_starts_on_the_frame_nearest_its_word(tmp_path, fps):
     base.use_voice(FakeVoice())
@@ -106,6 +107,7 @@ def test_a_cue_starts_on_the_frame_nearest_its_word(tmp_path, fps):
     assert step.timed and step.words[words.index("bias")][1] == pytest.approx(STARTS[9])
 
 
+@pytest.mark.render
 def test_without_a_voice_cues_follow_the_characters(tmp_path):
     scene, video = _render(Mover, tmp_path, 15)
     step = scene.narration[0]
@@ -117,6 +119,7 @@ def test_without_a_voice_cues_follow_the_characters(tmp_path):
             for m, t in zip(moves, (weight, bias))] == [True, True]
 
 
+@pytest.mark.render
 def test_the_step_lasts_until_its_last_animation_ends(tmp_path):
     class Late(LectureScene):
         def construct(self):
@@ -129,6 +132,7 @@ def test_the_step_lasts_until_its_last_animation_ends(tmp_path):
     assert step.duration >= step.cues[0][1] + 5 - 1e-9
 
 
+@pytest.mark.render
 def test_a_cue_for_a_missing_word_names_scene_and_word(tmp_path):
     class Wrong(LectureScene):
         def construct(self):
