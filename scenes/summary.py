@@ -1,71 +1,85 @@
-"""The summary: the lesson's ten points one at a time, each with a small picture of its chapter
-drawn from the same lecture data, collecting into a list that ends the lecture."""
+"""The summary: the lesson's points one at a time, numbered as the title card numbers its
+chapters, each a key phrase in a growing list beside its chapter's own picture, drawn from the
+same lecture data; each picture becomes the next."""
 
 from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, Axes, FadeIn, FadeOut, Group, MathTex, Paragraph, RoundedRectangle,
-    Square,
-    Text, VGroup, VMobject,
+    DOWN, LEFT, RIGHT, Arrow, Axes, FadeIn, FadeOut, Group, ImageMobject, Indicate,
+    MathTex, ReplacementTransform, RoundedRectangle, Square, Text, VGroup,
 )
 
 from nnmath.activations import get_activation
 from nnmath.verdicts import Outcome
-from scenes import theme
-from scenes.base import LectureScene, lecture_data
+from scenes import registry, theme
+from scenes.base import LectureScene, lecture_data, on
 from scenes.biology import BiologicalNeuron
 from scenes.mobjects.decision_map import DecisionMap
+from scenes.mobjects.loss_curves import LossCurves
 from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.narration import summary_result, summary_training
 from scenes.notation import DATASET_NAME
 
-ICON_CENTER = np.array([3.3, 0.7, 0])
-ICON_SIZE = (5.0, 2.9)
+LIST = theme.Region(theme.CONTENT.left, -1.6, theme.CONTENT.bottom, theme.CONTENT.top)
+PICTURE = theme.Region(-1.2, theme.CONTENT.right, theme.CONTENT.bottom, theme.CONTENT.top)
 
 
 class SummaryScene(LectureScene):
     def construct(self) -> None:
         self.data = lecture_data()
         p = self.palette
-        heading = Text("Summary", font=theme.FONT, font_size=theme.HEADING_SIZE,
-                       color=p.text).to_edge(UP, buff=0.3)
-        self.narrate("Let's gather what we have seen, in ten points.", FadeIn(heading))
-        titles = Paragraph(*(f"{n}. {title}" for n, (title, _, _) in enumerate(self._points(), 1)),
-                           font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted,
-                           alignment="left", line_spacing=1.0)
-        titles.to_edge(LEFT, buff=0.5).shift(DOWN * 0.3)
+        heading = self.make_heading("Summary")
+        points = self._points()
+        self.narrate(f"Let's gather what we have seen, in {len(points)} points.", FadeIn(heading))
+        entries = self._entries(points)
         previous = None
-        for title, (_, sentence, icon) in zip(titles, self._points()):
-            icon = icon().move_to(ICON_CENTER)
-            scale = min(ICON_SIZE[0] / max(icon.width, 1e-6), ICON_SIZE[1] / max(icon.height, 1e-6))
-            icon.scale(min(scale, 1.0))
-            words = self._wrap(sentence).next_to(ICON_CENTER + DOWN * ICON_SIZE[1] / 2, DOWN,
-                                                 buff=0.35)
-            leaving = [FadeOut(previous)] if previous else []
-            self.narrate(sentence, *leaving, FadeIn(title, shift=RIGHT * 0.2),
-                         title.animate.set_color(p.text), FadeIn(icon), FadeIn(words),
-                         run_time=1.5)
-            self.play(title.animate.set_color(p.muted), run_time=0.4)
-            previous = Group(icon, words)
+        for entry, (_, _, sentence, draw, cue) in zip(entries, points):
+            picture = PICTURE.fit(draw().scale(10), buff=0.1)
+            if previous is None:
+                arrive = [FadeIn(picture)]
+            elif self._has_image(previous) or self._has_image(picture):   # an image cannot morph
+                arrive = [FadeOut(previous), FadeIn(picture)]
+            else:
+                arrive = [ReplacementTransform(previous, picture)]
+            dim = [previous_entry.animate.set_color(p.muted)] if previous else []
+            self.narrate(sentence, *arrive, FadeIn(entry, shift=RIGHT * 0.2), *dim,
+                         on(cue, Indicate(entry[1], color=p.highlight, scale_factor=1.1)))
+            previous, previous_entry = picture, entry
         self.narrate("And every number along the way was computed, not typed in. Thank you for "
                      "watching.", FadeOut(previous),
-                     titles.animate.set_color(p.text).scale(1.25).move_to(DOWN * 0.3), run_time=2)
+                     on("computed", entries.animate.set_color(p.text).scale(1.15)
+                        .move_to(theme.CONTENT.center)))
 
-    def _wrap(self, sentence: str, width: int = 38) -> VGroup:
-        lines, line = [], ""
-        for word in sentence.split():
-            if line and len(line) + 1 + len(word) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}".strip()
-        lines.append(line)
-        return VGroup(*(Text(text, font=theme.FONT, font_size=theme.SMALL_SIZE + 2,
-                             color=self.palette.text) for text in lines)).arrange(DOWN, buff=0.12)
+    @staticmethod
+    def _has_image(mobject) -> bool:
+        return any(isinstance(part, ImageMobject) for part in mobject.get_family())
+
+    def _entries(self, points) -> VGroup:
+        """'N  key phrase' per point, numbers right-aligned in their column, filling the list
+        region top to bottom."""
+        p = self.palette
+        rows = VGroup()
+        for numbers, phrase, *_ in points:
+            number = Text(numbers, font=theme.FONT, font_size=theme.TYPE.body, color=p.hidden)
+            text = Text(phrase, font=theme.FONT, font_size=theme.TYPE.body, color=p.text)
+            rows.add(VGroup(number, text))
+        width = max(row[0].width for row in rows)
+        pitch = min(LIST.height / len(rows), 0.75)
+        for k, (number, text) in enumerate(rows):
+            y = LIST.top - pitch * (k + 0.5)
+            number.move_to([LIST.left + width - number.width / 2, y, 0])
+            text.next_to(number, RIGHT, buff=0.3).set_y(y)
+        if rows.width > LIST.width:
+            rows.scale_to_fit_width(LIST.width).align_to([LIST.left, 0, 0], LEFT)
+        return rows
 
     def _points(self) -> list[tuple]:
+        """(chapter numbers, key phrase, spoken sentence, picture, cue word) per point, in the
+        order of the title card's chapters."""
         data = self.data
+        chapter = {entry.slug: k for k, entry in enumerate(registry.chapters(), 1)}
+        numbers = lambda *slugs: " · ".join(str(chapter[s]) for s in slugs if s in chapter)  # noqa
         sizes = "-".join(f"{self.show_value(f'network.layer_sizes[{k}]', n, 0):g}"
                          for k, n in enumerate(data.layer_sizes))
         accuracy = self.show_value("training.final_test_accuracy", data.test_accuracy, 1,
@@ -74,41 +88,58 @@ class SummaryScene(LectureScene):
         train = self.show_value("training.final_accuracy", data.train_accuracy, 1,
                                 percent=True) if overfitted else None
         dataset = DATASET_NAME[data.config.data.name]
+        result = summary_result(data.training_verdict, sizes, dataset, train, accuracy)
         return [
-            ("A function learned from data", "A neural network is a function learned from "
-             "examples: data goes in, a prediction comes out.", self._box),
-            ("Biological inspiration", "Artificial neurons echo real ones: weighted inputs, a "
-             "sum, and a threshold for firing.", self._biology),
-            ("Neurons, layers, weights", "Layers of neurons joined by weights, each neuron with "
-             "a bias.", self._layers),
-            ("Activation functions", "Non-linear activations let a network bend its decision "
-             "boundary.", self._activation),
-            ("Forward propagation", "Data flows layer by layer: a weighted sum z, then the "
-             "activation a = g(z).", self._formula),
-            ("A network from scratch", summary_result(data.training_verdict, sizes, dataset,
-                                                      train, accuracy), self._boundary),
-            ("Training", summary_training(data.training_verdict), self._loss),
-            ("Inside the network", "Trained weights, positive and negative, shape what each "
-             "hidden neuron responds to.", self._weights),
-            ("Applications", "Images, language, time series, recommenders, games and speech.",
-             self._applications),
-            ("Your turn", "Change the hidden layer's size and watch the boundary change.",
-             self._sizes),
+            (numbers("black_box"), "data in, prediction out", "A neural network is a function "
+             "learned from examples: data goes in, a prediction comes out.", self._box,
+             "prediction"),
+            (numbers("neuron"), "weights, a sum, a threshold", "Artificial neurons echo real "
+             "ones: weighted inputs, a sum, and a threshold for firing.", self._biology,
+             "threshold"),
+            (numbers("architecture"), "layers joined by weights", "Layers of neurons joined by "
+             "weights, each neuron with a bias.", self._layers, "bias"),
+            (numbers("activations"), "non-linear bends", "Non-linear activations let a network "
+             "bend its decision boundary.", self._activation, "bend"),
+            (numbers("forward_pass"), "z, then a = g(z)", "Data flows layer by layer: a weighted "
+             "sum z, then the activation a = g(z).", self._formula, "activation"),
+            (numbers("gradient_descent", "backprop"), "gradients, downhill",
+             summary_training(data.training_verdict), self._loss, "gradient descent"),
+            (numbers("training"), f"{accuracy:g}% on new points", result, self._boundary,
+             "test" if "test" in result.split() else "chance"),
+            (numbers("inside_network"), "weights shape neurons", "Trained weights, positive and "
+             "negative, shape what each hidden neuron responds to.", self._weights,
+             "hidden neuron"),
+            (numbers("hidden_sizes"), "your turn: the sizes", "Change the hidden layer's size "
+             "and watch the boundary change.", self._sizes, "watch"),
+            (numbers("applications"), "images to speech", "Images, language, time series, "
+             "recommenders, games and speech.", self._applications, "recommenders"),
         ]
 
-    # -- icons: each a small picture of its chapter, from the lecture data -------------------
+    # -- pictures: each its chapter's own, from the lecture data --------------------------------
     def _box(self) -> VGroup:
-        p = self.palette
+        p, example = self.palette, self.data.forward_example
+        x = [self.show_value(f"forward_example.x[{k}]", v, 2) for k, v in enumerate(example.x)]
+        y = self.show_value("forward_example.prediction", example.prediction, 2)
         box = RoundedRectangle(width=1.6, height=1.1, corner_radius=0.12, color=p.muted,
                                fill_opacity=0.25)
-        return VGroup(Arrow(LEFT * 2.2, box.get_left(), buff=0.1, color=p.input), box,
-                      Arrow(box.get_right(), RIGHT * 2.2, buff=0.1, color=p.output))
+        size = theme.math_size(theme.TYPE.small)
+        vector = MathTex(r"\mathbf{x} = (" + ", ".join(f"{v:.2f}" for v in x) + ")",
+                         font_size=size, color=p.input).next_to(box, LEFT, buff=1.0)
+        output = MathTex(rf"\hat y = {y:.2f}", font_size=size, color=p.output).next_to(
+            box, RIGHT, buff=1.0)
+        return VGroup(vector, Arrow(vector.get_right(), box.get_left(), buff=0.1, color=p.input),
+                      box, Arrow(box.get_right(), output.get_left(), buff=0.1, color=p.output),
+                      output)
 
     def _biology(self) -> VGroup:
         return BiologicalNeuron(self.palette.hidden, self.palette.gradient)
 
-    def _layers(self) -> NetworkDiagram:
-        return NetworkDiagram(self.data.layer_sizes, labels=None, width=4.0, height=2.6)
+    def _layers(self) -> VGroup:
+        total = self.show_value("network.parameters.total", self.data.parameters.total, 0)
+        diagram = NetworkDiagram(self.data.layer_sizes, labels=None, width=4.0, height=2.6)
+        count = Text(f"{total:g} parameters", font=theme.FONT, font_size=theme.TYPE.small,
+                     color=self.palette.text).next_to(diagram, DOWN, buff=0.3)
+        return VGroup(diagram, count)
 
     def _activation(self) -> VGroup:
         p = self.palette
@@ -123,7 +154,8 @@ class SummaryScene(LectureScene):
     def _formula(self) -> MathTex:
         p = self.palette
         formula = MathTex("z", "=", r"\mathbf{w}", r"\cdot", r"\mathbf{x}", "+", "b", r",\quad",
-                          "a", "=", "g(z)", font_size=48, color=p.text)
+                          "a", "=", "g(z)", font_size=theme.math_size(theme.TYPE.heading),
+                          color=p.text)
         formula[2].set_color(p.positive)
         formula[4].set_color(p.input)
         formula[8].set_color(p.output)
@@ -138,18 +170,21 @@ class SummaryScene(LectureScene):
                                      radius=0.03))
 
     def _boundary(self) -> Group:
-        return self._map(self.data.boundary.grids[-1], 2.6)
+        return self._map(self.data.trained.grid, 2.6)
 
     def _loss(self) -> VGroup:
-        p = self.palette
-        loss = self.data.history.loss
-        axes = Axes(x_range=[0, len(loss), len(loss)], y_range=[0, float(loss.max()), 1],
-                    x_length=4.2, y_length=2.4, tips=False,
-                    axis_config={"color": p.muted, "stroke_width": 2})
-        epochs = np.arange(0, len(loss), max(1, len(loss) // 200))
-        curve = VMobject(color=p.gradient, stroke_width=3).set_points_as_corners(
-            [axes.c2p(epoch, loss[epoch]) for epoch in epochs])
-        return VGroup(axes, curve)
+        """The training chapter's loss curves on log-log axes, drawn to the end."""
+        h, p = self.data.history, self.palette
+        epochs = self.data.config.training.epochs
+        at = np.unique(np.rint(np.geomspace(1, epochs, 200))).astype(int)
+        series = {name: (np.array([getattr(h, attr)[e] if e < epochs else
+                                   getattr(h, "final_" + attr) for e in at]), color)
+                  for name, attr, color in (("train", "loss", p.gradient),
+                                            ("test", "test_loss", p.highlight))}
+        curves = LossCurves(at, series, last_epoch=epochs, width=PICTURE.width,
+                            height=PICTURE.height, color=p.muted)
+        curves.draw_to(epochs)
+        return curves
 
     def _weights(self) -> NetworkDiagram:
         return NetworkDiagram(self.data.layer_sizes, [layer.W for layer in self.data.final_params],
