@@ -28,16 +28,19 @@ def assert_laid_out(check) -> None:
         pytest.fail("layout issues:\n" + check.report(), pytrace=False)
 
 
+@pytest.mark.render
 @pytest.mark.parametrize("slug", SLUGS)
 def test_default_lecture_is_laid_out(rendered, layout_checks, slug):
     assert_laid_out(layout_checks["default"][slug])
 
 
+@pytest.mark.render
 @pytest.mark.parametrize("slug", SLUGS)
 def test_other_seed_is_laid_out(other_config, layout_checks, slug):
     assert_laid_out(layout_checks["other seed"][slug])
 
 
+@pytest.mark.render
 @pytest.mark.parametrize("slug", SLUGS)
 @pytest.mark.parametrize("name", sorted(CONFIGS))
 def test_configs_are_laid_out(config_checks, name, slug):
@@ -79,6 +82,7 @@ def test_the_check_reports_overlap_edge_and_size(tmp_path):
         ("off frame", ("away",)), ("overlap", ("left", "right")), ("too small", ("tiny",))]
 
 
+@pytest.mark.render
 def test_under_a_zoomed_camera_only_texts_in_view_count_and_they_look_larger(tmp_path):
     """Zoomed onto the origin (a view 4 units wide): a text the view's edge cuts is off frame,
     a text wholly outside is simply not on screen, and a text too small for the full frame
@@ -130,6 +134,7 @@ def test_a_map_keeps_its_pixels_when_indicated():
     np.testing.assert_array_equal(heatmap.image.pixel_array, pixels)
 
 
+@pytest.mark.render
 def test_light_theme_maps_never_turn_into_blocks(tmp_path, use_config, video_facts):
     """Every frame of the light inside-the-network scene: no large area of pure black, which
     only appears when a map's pixels were painted over (the theme's darkest colour is lighter)."""
