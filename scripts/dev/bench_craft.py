@@ -38,8 +38,8 @@ def main(media_dir: Path, only: str, config_path: Path | None, voice: str | None
     from scripts.media import captions
 
     if render:
-        command = [str(Path(sys.executable).with_name("nnlecture")), "render", "-q", "draft",
-                   "--media-dir", str(media_dir)]
+        command = [sys.executable, "-c", "from scripts.cli import main; main()", "render",
+                   "-q", "draft", "--media-dir", str(media_dir)]   # this checkout's code
         command += ["--only", only] if only else []
         command += ["--config", str(config_path)] if config_path else []
         command += ["--voice", voice] if voice else []
