@@ -407,9 +407,10 @@ class NetworkDiagram(VGroup):
     # ----------------------------------------------------------------------------- animations
 
     def light_up(self, layer: int, values: np.ndarray | None = None, *,
-                 run_time: float = 0.8) -> Animation:
+                 run_time: float = 0.8, show_labels: bool = False) -> Animation:
         """Fill ``layer`` to its activations (``values``, else the stored ones) while a ripple
-        leaves each neuron; shown numbers count to the new values."""
+        leaves each neuron; shown numbers count to the new values (with ``show_labels`` the
+        numbers inside also fade in, keeping their contrast with the fill)."""
         self._check_index(layer, 0)
         if values is not None:
             values = np.asarray(values, dtype=float).reshape(-1)
@@ -425,7 +426,8 @@ class NetworkDiagram(VGroup):
         ripples = [FadeOut(neuron.copy().set_fill(opacity=0), scale=1.5, introducer=True)
                    for neuron in self.layer_group(layer)]
         return AnimationGroup(
-            _NeuronChange(self, layer, shown, fills=fills, values=new_values),
+            _NeuronChange(self, layer, shown, fills=fills, values=new_values,
+                          label_opacity=1.0 if show_labels else None),
             *ripples, group=self, run_time=run_time)
 
     def send_pulses(self, layer: int, color: str | None = None, *, run_time: float = 1.2,
