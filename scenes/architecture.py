@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from manim import (
     DOWN, LEFT, RIGHT, UP, ChangeDecimalToValue, Circumscribe, Create, FadeIn, FadeOut, Flash,
-    GrowFromCenter, Indicate, Integer, LaggedStart, MathTex, ShowPassingFlash, Succession, Text,
-    Transform, VGroup, Write,
+    GrowFromCenter, Indicate, Integer, LaggedStart, MathTex, RoundedRectangle, ShowPassingFlash,
+    Succession, Text, Transform, VGroup, Write,
 )
 
 from scenes import theme
@@ -25,8 +25,7 @@ class ArchitectureScene(LectureScene):
     def construct(self) -> None:
         self.data = lecture_data()
         heading = self.make_heading("Architecture: layers of neurons")
-        self.narrate("A network is built from layers of neurons.", FadeIn(heading))
-        diagram, captions = self._layers()
+        diagram, captions = self._layers(heading)
         counter = self._parameters(diagram, captions)
         self._wide(diagram, counter)
 
@@ -54,7 +53,7 @@ class ArchitectureScene(LectureScene):
                          self._text(detail, theme.TYPE.label, p.muted))
         return caption.arrange(DOWN, buff=0.08)
 
-    def _layers(self) -> tuple[NetworkDiagram, VGroup]:
+    def _layers(self, heading) -> tuple[NetworkDiagram, VGroup]:
         """The diagram fills the content area below one band of layer captions, each caption
         centred over its column; each layer appears as the line names it."""
         sizes = self.data.layer_sizes
@@ -71,6 +70,14 @@ class ArchitectureScene(LectureScene):
         diagram.shift(UP * min(0.0, top - diagram.get_top()[1]))
         for layer, caption in enumerate(captions):
             caption.move_to([diagram.layer_group(layer).get_x(), area.top - band / 2, 0])
+        slots = VGroup(*(RoundedRectangle(
+            corner_radius=0.2, width=2 * diagram.radius + 0.5,
+            height=diagram.layer_group(layer).height + 0.5, color=self.palette.muted,
+            stroke_width=theme.THIN_STROKE).move_to(diagram.layer_group(layer))
+            for layer in range(len(sizes))))
+        self.narrate("A network is built from layers of neurons.", FadeIn(heading),
+                     on("layers", LaggedStart(*map(Create, slots), lag_ratio=0.3)))
+        self.slots = slots
         last = len(sizes) - 1
         lines = {0: ("The input layer receives the raw data: one neuron per feature, here the "
                      "two coordinates of a point.", "input layer", "one neuron per feature"),
@@ -129,7 +136,7 @@ class ArchitectureScene(LectureScene):
         words_after = total[1]
         counter.add_updater(lambda number: number.next_to(words_after, LEFT, buff=0.2))
         shapes = VGroup(diagram.edges, diagram.neurons, diagram.ellipses)
-        words = VGroup(captions, diagram.labels, diagram.braces)
+        words = VGroup(captions, diagram.labels, diagram.braces, self.slots)
         target = theme.LEFT_PANEL.fit(shapes.copy(), buff=0.2)
         biased = [neuron for layer in diagram.neurons[1:] for neuron in layer]
         moved = [neuron for layer in target[1][1:] for neuron in layer]   # where they will be
@@ -186,7 +193,7 @@ class ArchitectureScene(LectureScene):
         self.narrate("Wider layers do not fit on screen. The lesson's exercise tries up to "
                      f"{sizes[1]} hidden neurons; we draw a few, with dots for the rest.",
                      FadeOut(self.rows), total.animate.scale_to_fit_height(row.height).move_to(row),
-                     on("Wider layers", grow_diagram(diagram, wide), run_time=2.5), *dots)
+                     on("exercise", grow_diagram(diagram, wide), run_time=2.5), *dots)
         self.narrate("The brace gives the layer's true size, and the parameter count grows with "
                      "it: weights here come from that trained network.",
                      on("The brace", Circumscribe(wide.braces, color=self.palette.highlight)),

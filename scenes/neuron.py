@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, Create, FadeIn, FadeOut, Flash, GrowFromCenter, Indicate,
-    MathTex, ReplacementTransform, Text, VGroup, Write,
+    MathTex, ReplacementTransform, Text, Transform, VGroup, Write,
 )
 
 from nnmath.verdicts import adding_decimals
@@ -80,9 +80,7 @@ class NeuronScene(LectureScene):
 
     # -- the artificial neuron ----------------------------------------------------------------
     def _morph(self, bio: BiologicalNeuron, labels: VGroup) -> ArtificialNeuron:
-        area = theme.LEFT_PANEL
-        region = theme.Region(area.left, area.right, area.bottom, area.top - CAPTION_BAND)
-        neuron = ArtificialNeuron(len(self.example.inputs), region)
+        neuron = ArtificialNeuron(len(self.example.inputs), theme.CONTENT)   # as wide as the bio one
         heading = self.make_heading("The artificial neuron")
         self.narrate("The artificial neuron copies this. Dendrites become inputs, and synapse "
                      "strengths become weights.",
@@ -104,17 +102,24 @@ class NeuronScene(LectureScene):
 
     # -- one real neuron, one real sample -----------------------------------------------------
     def _real_values(self, neuron: ArtificialNeuron) -> None:
+        """The neuron moves into the left panel, making room for its sum; its names give way to
+        the real numbers."""
         p = self.palette
         ex = self.example
+        area = theme.LEFT_PANEL
+        left = ArtificialNeuron(len(ex.inputs), theme.Region(area.left, area.right, area.bottom,
+                                                             area.top - CAPTION_BAND))
+        for edge, w in zip(left.edges, ex.weights):
+            edge.set_color(self._sign(w))
         self.places = adding_decimals([*ex.terms, ex.bias], ex.z)
         self.x_values = VGroup(*(self.number(f"neuron_example.inputs[{i}]", x, font_size=MATH,
                                              color=p.input).move_to(circle)
-                                 for i, (x, circle) in enumerate(zip(ex.inputs, neuron.inputs))))
-        self.w_values = VGroup(*(neuron.beside_edge(i, self.number(
+                                 for i, (x, circle) in enumerate(zip(ex.inputs, left.inputs))))
+        self.w_values = VGroup(*(left.beside_edge(i, self.number(
             f"neuron_example.weights[{i}]", w, font_size=MATH, color=self._sign(w)))
             for i, w in enumerate(ex.weights)))
         self.b_value = self.number("neuron_example.bias", ex.bias, self.places, font_size=MATH)
-        bias = neuron.below_body(VGroup(MathTex("b =", font_size=MATH, color=p.text),
+        bias = left.below_body(VGroup(MathTex("b =", font_size=MATH, color=p.text),
                                         self.b_value).arrange(RIGHT, buff=0.15))
         caption = self._text(f"hidden neuron h{ex.neuron + 1} of the trained network, test "
                              f"sample #{ex.sample_index}", theme.TYPE.label, p.muted)
@@ -123,10 +128,16 @@ class NeuronScene(LectureScene):
         self.narrate(f"Now real numbers: hidden neuron h{ex.neuron + 1} of our trained network, "
                      f"fed test sample number {ex.sample_index}.",
                      ReplacementTransform(self.heading, heading), FadeIn(caption),
+                     Transform(self._shapes(neuron), self._shapes(left)),
                      on("trained network", ReplacementTransform(neuron.weight_names, self.w_values),
-                        *(edge.animate.set_color(self._sign(w))
-                          for edge, w in zip(neuron.edges, ex.weights)), FadeIn(bias)),
+                        FadeIn(bias)),
                      on("test sample", ReplacementTransform(neuron.names, self.x_values)))
+
+    @staticmethod
+    def _shapes(neuron: ArtificialNeuron) -> VGroup:
+        """What the neuron keeps when its names give way to numbers."""
+        return VGroup(neuron.edges, neuron.inputs, neuron.body, neuron.sigma, neuron.output,
+                      neuron.a_label)
 
     def _weighted_sum(self, neuron: ArtificialNeuron) -> Derivation:
         """z = w₁x₁ + w₂x₂ + b, then the shown numbers, the products and their sum."""

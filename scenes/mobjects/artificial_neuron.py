@@ -24,7 +24,7 @@ class ArtificialNeuron(VGroup):
         super().__init__(**kwargs)
         p = theme.palette()
         middle = region.center[1]
-        spread = 0.3 * region.height
+        spread = 0.34 * region.height
         ys = np.linspace(middle + spread, middle - spread, n_inputs) if n_inputs > 1 else [middle]
         self.inputs = VGroup(*(Circle(radius=INPUT_RADIUS, color=p.input, stroke_width=theme.STROKE)
                                .move_to([region.left + INPUT_RADIUS, y, 0]) for y in ys))
