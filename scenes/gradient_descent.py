@@ -1,66 +1,34 @@
 """Chapter 6: gradient descent. The calculus intuition on a 1-D curve (its slope, steps downhill),
-the lesson's bowl w1² + w2² in 3-D with its real descent path and its top view as level lines,
-three learning rates side by side, then the real training loss of the lecture's network over two
-of its weights with the path training took. Every point and height is nnmath's."""
+which becomes a slice of the lesson's bowl w1² + w2² in 3-D with its real descent path, seen from
+above as level lines; three learning rates from the same start, judged by nnmath; then the real
+training loss of the lecture's network over two of its weights with the path training took."""
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from manim import (
-    DEGREES, DL, DOWN, LEFT, ORIGIN, OUT, RIGHT, UP, Animation, ArcBetweenPoints, Axes, Create, Dot,
-    FadeIn, FadeOut, Group, Indicate, Line, ManimColor, MathTex, Mobject, Succession, Text,
-    ThreeDAxes, UpdateFromAlphaFunc, UR, ValueTracker, VGroup, VMobject, config,
+    DEGREES, DOWN, LEFT, ORIGIN, OUT, PI, RIGHT, UP, Arrow, Axes, Create, Dot, FadeIn, FadeOut,
+    Flash, GrowArrow, Group, Indicate, LaggedStart, Line, MathTex, Mobject, ReplacementTransform,
+    ShowPassingFlash, Text, Transform, ValueTracker, VGroup, VMobject, Write, linear,
 )
 
-from nnmath.landscape import curve_derivative
 from scenes import theme
-from scenes.base import LectureThreeDScene, lecture_data
-from scenes.mobjects.heatmap import Heatmap, colorbar
-from scenes.mobjects.landscape import ContourLines, grid_surface
-from scenes.narration import descent_view
+from scenes.base import LectureThreeDScene, lecture_data, on
+from scenes.mobjects.descent import (
+    DescentTrail, EpochLabels, Landscape, LossKey, RatePanel, StepReadout, decimals_for,
+    label_text, param_tex, polynomial_tex, spaced_points,
+)
+from scenes.mobjects.heatmap import Heatmap
+from scenes.narration import RATE_TITLE, descent_view, rate_line
 
-TILT = 62 * DEGREES           # the camera's angle from vertical when looking at a surface
-TOP_VIEW = dict(phi=0.0, theta=-90 * DEGREES, centre=ORIGIN)   # the default, plain 2-D view
-N_LEVELS = 7                  # level lines drawn between a grid's lowest and highest value
-HOP_ANGLE = 0.6               # radians of bend in a learning-rate panel's hops, so that jumps
-                              # back and forth along one line stay visible
-RATE_VERDICTS = ("too small", "about right", "too large")   # Descent.learning_rates' order
-MAX_EPOCH_LABELS = 4
-LABEL_SIDES = (UP + RIGHT, DOWN + RIGHT, UP + LEFT, DOWN + LEFT, RIGHT, LEFT, UP, DOWN)  # preferred first
-EPOCH_LABEL_SPACING = 1.3     # scene units between labelled points of the training path
-LANDSCAPE_SIDE = 4.2          # a surface's box: width and depth,
-LANDSCAPE_HEIGHT = 2.4        # height,
-LANDSCAPE_SHIFT = DOWN * 0.35  # and offset, so that its top view sits below the subtitle
-
-
-def _mix(a: str, b: str, t: float) -> str:
-    """The colour a fraction ``t`` of the way from ``a`` to ``b``."""
-    return ManimColor(a).interpolate(ManimColor(b), float(t)).to_hex()
-
-
-def _decimals(value: float) -> int:
-    """Two decimals, or two significant digits for values below 0.1."""
-    magnitude = abs(float(value))
-    if magnitude >= 0.1 or magnitude == 0:
-        return 2
-    return min(6, 1 - math.floor(math.log10(magnitude)))
-
-
-def _nice_step(span: float, ticks: int = 4) -> float:
-    """A 1, 2 or 5 times a power of ten giving about ``ticks`` intervals over ``span``."""
-    raw = span / ticks
-    power = 10 ** math.floor(math.log10(raw))
-    return next(k * power for k in (1, 2, 5, 10) if k * power >= raw)
-
-
-def _param_tex(ref) -> str:
-    """A parameter of the loss slice as the lecture writes it: W^(layer)[row, col] with the
-    layers counted from 1 (as in Architecture) and numpy's indices (as in the lesson's code)."""
-    if ref.kind == "W":
-        return rf"W^{{({ref.layer + 1})}}[{ref.row},{ref.col}]"
-    return rf"b^{{({ref.layer + 1})}}[{ref.col}]"
+FRONT = dict(phi=90 * DEGREES, theta=-90 * DEGREES)   # looking at the x-z plane: a 2-D plot
+TILT = dict(phi=64 * DEGREES, theta=-62 * DEGREES)    # looking down at a surface
+TOP = dict(phi=0.0, theta=-90 * DEGREES)              # straight down: the plain 2-D view
+BOX_SIDE, BOX_HEIGHT = 5.6, 3.0                       # a landscape's box
+EPOCH_LABEL_SPACING, MAX_EPOCH_LABELS = 1.3, 4
+MATH, SMALL_MATH = theme.math_size(theme.TYPE.small), theme.math_size(theme.TYPE.label)
+BELOW_SUBTITLE = theme.Region(theme.CONTENT.left, theme.CONTENT.right, theme.CONTENT.bottom,
+                              theme.CONTENT.top - 0.45)
 
 
 class GradientDescentScene(LectureThreeDScene):
@@ -68,424 +36,311 @@ class GradientDescentScene(LectureThreeDScene):
         self.data = lecture_data()
         self.descent = self.data.descent
         p = self.palette
-        self.loss_colors = (_mix(p.background, p.muted, 0.55), p.gradient)   # low → high loss
-        self.heading = self._fixed(Text("Gradient descent", font=theme.FONT,
-                                        font_size=theme.HEADING_SIZE, color=p.text)
-                                   .to_edge(UP, buff=0.35))
-        self.subtitle: Text | None = None
+        self.loss_colors = (p.muted, p.gradient)   # low → high loss
+        self.set_camera_orientation(**FRONT)
+        self.heading = self._fixed(self.make_heading("Gradient descent"))
+        self.subtitle = self._fixed(self._subtitle_text("the slope tells us which way is down"))
         self._curve()
         self._bowl()
         self._learning_rates()
         self._loss_slice()
 
-    # -- helpers ----------------------------------------------------------------------------
+    # -- the kit of a 3-D scene: pinned texts and camera moves ------------------------------
     def _fixed(self, mobject: Mobject) -> Mobject:
-        """Pin ``mobject`` to the frame, unmoved by the 3-D camera (it is added when animated)."""
+        """Pin ``mobject`` to the frame, unmoved by the camera (added when animated); parts a
+        transform or a readout adds later are pinned as they come."""
         self.camera.add_fixed_in_frame_mobjects(mobject)
-        return mobject
+        return mobject.add_updater(lambda m: self.camera.add_fixed_in_frame_mobjects(m))
 
-    def _camera(self, centre: np.ndarray | None = None, **angles: float) -> list[Animation]:
-        """Animations turning the camera to ``phi``/``theta`` (radians) and, if given, moving
-        the point it looks at (and turns about) to ``centre``."""
-        trackers = {"phi": self.camera.phi_tracker, "theta": self.camera.theta_tracker}
-        moves = [trackers[name].animate.set_value(value) for name, value in angles.items()]
-        if centre is not None:   # as ThreeDScene.move_camera does for the Cairo camera
-            moves.append(self.camera._frame_center.animate.move_to(centre))
-        return moves
+    def _behind(self, *mobjects: Mobject) -> None:
+        """Put ``mobjects`` (a map fading in at once) behind everything already shown."""
+        self.add(*mobjects)
+        self.bring_to_back(*mobjects)
 
-    def _subtitle(self, text: str) -> list[Animation]:
-        """Replace the phase's subtitle under the heading."""
-        new = self._fixed(Text(text, font=theme.FONT, font_size=theme.BODY_SIZE,
-                               color=self.palette.muted).next_to(self.heading, DOWN, buff=0.15))
-        old, self.subtitle = self.subtitle, new
-        return [FadeIn(new)] + ([FadeOut(old)] if old is not None else [])
+    def _surface_in(self, land: Landscape):
+        """An animation bringing the landscape's surface in behind the texts pinned to the frame."""
+        land.surface.set_fill(opacity=0).set_stroke(opacity=0)
+        self._behind(land.surface)
+        return land.surface.animate.set_fill(opacity=0.9).set_stroke(opacity=1)
 
-    def _text(self, text: str, size: int = theme.SMALL_SIZE + 2, color: str | None = None) -> Text:
-        return Text(text, font=theme.FONT, font_size=size, color=color or self.palette.text)
+    def _subtitle_text(self, text: str) -> Text:
+        sub = Text(text, font=theme.FONT, font_size=theme.TYPE.small, color=self.palette.muted)
+        return sub.move_to([0, theme.CONTENT.top - sub.height / 2, 0])
 
-    def _value_row(self, tex: str, key: str, value: float, decimals: int | None = None,
-                   color: str | None = None, size: int = 36) -> MathTex:
-        """``tex`` followed by a recorded number, e.g. "f = 6.48", set as one formula."""
-        decimals = _decimals(value) if decimals is None else decimals
-        shown = self.show_value(key, value, decimals)
-        return MathTex(rf"{tex} {shown:.{decimals}f}", font_size=size,
-                       color=color or self.palette.text)
+    def _retitle(self, text: str) -> Transform:
+        return self._morph(self.subtitle, self._subtitle_text(text))
 
-    def _path(self, points: list[np.ndarray], dot_indices, *, hops: bool = False,
-              line_shown: bool = True, radius: float = 0.06) -> VGroup:
-        """A descent path through scene ``points``: a highlight line over a background-coloured
-        casing (readable on any surface colour) and dots at ``dot_indices``. With ``hops`` each
-        step is a slight arc, so steps back and forth along one line stay apart; without
-        ``line_shown`` only the dots (a trail on a curve, whose chords would cut it)."""
-        p = self.palette
-        line = VMobject()
-        if hops:
-            for a, b in zip(points, points[1:]):
-                line.append_points(ArcBetweenPoints(a, b, angle=HOP_ANGLE).points)
-        else:
-            line.set_points_as_corners(points)
-        casing = line.copy().set_stroke(p.background, width=7, opacity=0.8 * line_shown)
-        line.set_stroke(p.highlight, width=3, opacity=float(line_shown))
-        dots = VGroup(*(Dot(points[k], radius=radius * (1.5 if k == 0 else 1), color=p.highlight,
-                            stroke_color=p.background, stroke_width=1.5) for k in dot_indices))
-        path = VGroup(casing, line, dots)
-        path.steps, path.dot_indices, path.hops = len(points) - 1, list(dot_indices), hops
-        return path
+    def _morph(self, old: Mobject, new: Mobject) -> Transform:
+        """Transform a pinned ``old`` into ``new``, its parts matched beforehand so that the
+        parts the transform would add are pinned from its first frame."""
+        old.align_data(new.copy())
+        self.camera.add_fixed_in_frame_mobjects(old)
+        return Transform(old, new)
 
-    def _draw_path(self, path: VGroup) -> Animation:
-        """The line grows step by step; each dot appears as the line reaches it."""
-        casing, line, dots = path
-        for dot in dots[1:]:
-            dot.set_opacity(0)
+    def _camera(self, centre=None, zoom: float | None = None, **angles: float) -> list:
+        """Animations turning the camera to ``phi``/``theta``, zooming, and moving the point it
+        looks at to ``centre``."""
+        c = self.camera
+        trackers = {"phi": c.phi_tracker, "theta": c.theta_tracker, "zoom": c.zoom_tracker}
+        moves = [trackers[k].animate.set_value(v) for k, v in (*angles.items(), ("zoom", zoom))
+                 if v is not None]
+        return moves + ([c._frame_center.animate.move_to(centre)] if centre is not None else [])
 
-        def reveal(group: VGroup, alpha: float) -> None:
-            for index, dot in zip(path.dot_indices, group[2]):
-                dot.set_opacity(1 if alpha * path.steps >= index - 1e-9 else 0)
-            for part, source in zip(group[:2], (casing_full, line_full)):
-                part.pointwise_become_partial(source, 0, alpha)
+    def _math(self, tex: str, size: float = MATH, color: str | None = None) -> MathTex:
+        return MathTex(tex, font_size=size, color=color or self.palette.text)
 
-        casing_full, line_full = casing.copy(), line.copy()
-        return UpdateFromAlphaFunc(path, reveal)
-
-    def _record_path(self, name: str, axes: Axes, path: VGroup) -> None:
-        """Record, as ``drawn.<name>[k][axis]``, the data coordinates of each point the drawn
-        path passes through, read back from the mobjects: the tests check that the path on
-        screen is nnmath's. Hops are read from their dots, straight paths from their corners."""
-        casing, line, dots = path
-        if path.hops:
-            points = [dot.get_center() for dot in dots]
-        else:
-            points = [*line.get_start_anchors(), line.get_end()]
-        for k, point in enumerate(points):
-            for axis, value in enumerate(axes.p2c(point)):
+    def _record_trail(self, name: str, to_coords, trail: DescentTrail) -> DescentTrail:
+        """Record as ``drawn.<name>[k][axis]`` the data coordinates of each point of the whole
+        path (read before it is set to grow); its dots face the camera."""
+        for k, point in enumerate(trail.points_drawn()):
+            for axis, value in enumerate(to_coords(point)):
                 self.record_drawn(f"{name}[{k}][{axis}]", round(value, 3))
+        self.camera.add_fixed_orientation_mobjects(*trail.dots)
+        return trail
 
-    def _box_axes(self, axes: ThreeDAxes, labels: tuple[Mobject, Mobject, Mobject]) -> tuple[VGroup, VGroup]:
-        """Three edges from the low corner of ``axes``, each labelled outside the box at its
-        middle (the height at its top); labels always face the camera. From above, the first two
-        frame the top view like a 2-D plot."""
-        (x0, x1), (y0, y1), (z0, z1) = (axes.x_range[:2], axes.y_range[:2], axes.z_range[:2])
-        corner = axes.c2p(x0, y0, z0)
-        ends = (axes.c2p(x1, y0, z0), axes.c2p(x0, y1, z0), axes.c2p(x0, y0, z1))
-        lines = VGroup(*(Line(corner, end, color=self.palette.muted, stroke_width=2) for end in ends))
-        x_label, y_label, z_label = labels
-        x_label.move_to(axes.c2p((x0 + x1) / 2, y0, z0) + DOWN * (0.3 + x_label.height / 2))
-        y_label.move_to(axes.c2p(x0, (y0 + y1) / 2, z0) + LEFT * (0.3 + y_label.width / 2))
-        z_label.move_to(ends[2] + OUT * (0.3 + z_label.height / 2))
-        for label in labels:
-            self.camera.add_fixed_orientation_mobjects(label)
-        return lines, VGroup(*labels)
-
-    # -- 1. the calculus intuition ----------------------------------------------------------
+    # -- 1. the calculus intuition, drawn upright in the x-z plane --------------------------
     def _curve(self) -> None:
-        p = self.palette
-        c = self.descent.curve
+        p, c = self.palette, self.descent.curve
         xs, ys = np.asarray(c.xs), np.asarray(c.ys)
-        step = _nice_step(ys.max() - ys.min())
-        y_range = [math.floor(ys.min() / step) * step, math.ceil(ys.max() / step) * step, step]
-        axes = Axes(x_range=[xs[0], xs[-1], 1], y_range=y_range, x_length=7.0, y_length=4.8,
-                    tips=False, axis_config={"color": p.muted, "stroke_width": 2,
-                                             "include_ticks": False})
-        axes.to_edge(LEFT, buff=0.7).shift(DOWN * 0.5)
-        integers = range(math.ceil(xs[0]), math.floor(xs[-1]) + 1)
-        ticks = VGroup(*(axes.x_axis.get_tick(x) for x in integers)).set_color(p.muted)
-        axes.x_axis.add_numbers(integers, font_size=32, color=p.muted)
-        x_label = MathTex("x", font_size=32, color=p.muted).next_to(axes.x_axis, RIGHT, buff=0.15)
-        graph = axes.plot_line_graph(xs, ys, add_vertex_dots=False, line_color=p.muted,
+        step = 5.0
+        axes = Axes(x_range=[xs[0], xs[-1], 1],
+                    y_range=[np.floor(ys.min() / step) * step, np.ceil(ys.max() / step) * step, step],
+                    x_length=7.6, y_length=5.2, tips=False,
+                    axis_config={"color": p.muted, "stroke_width": 2, "include_ticks": False})
+        axes.move_to([theme.CONTENT.left + 4.2, -0.35, 0])
+        grid = VGroup(*(Line(axes.c2p(x, axes.y_range[0]), axes.c2p(x, axes.y_range[1]))
+                        for x in range(int(np.ceil(xs[0])), int(xs[-1]) + 1)),
+                      *(Line(axes.c2p(xs[0], y), axes.c2p(xs[-1], y))
+                        for y in np.arange(axes.y_range[0], axes.y_range[1] + 1e-9, step)))
+        grid.set_stroke(p.muted, width=1, opacity=0.25)
+        numbers = VGroup(*(self._math(f"{x:g}", SMALL_MATH, p.muted).next_to(axes.c2p(x, 0), DOWN + RIGHT, buff=0.08)
+                           for x in range(int(np.ceil(xs[0])), int(xs[-1]) + 1) if x != 0))
+        graph = axes.plot_line_graph(xs, ys, add_vertex_dots=False, line_color=p.text,
                                      stroke_width=4)["line_graph"]
-        formula = MathTex("f(x) = " + self._polynomial_tex(c.coefficients), font_size=42,
-                          color=p.text)
-        formula.to_edge(RIGHT, buff=0.6).align_to(axes, UP)
-        self.narrate("Gradient descent starts from high-school calculus: one function, f of x.",
-                     *self._subtitle("the slope tells us which way is down"), FadeIn(self.heading),
-                     Create(axes), FadeIn(ticks), FadeIn(x_label), Create(graph), FadeIn(formula),
-                     run_time=2)
-
-        x = ValueTracker(c.path.points[0, 0])
-        dot = Dot(radius=0.1, color=p.highlight, stroke_color=p.background, stroke_width=1.5)
-        dot.add_updater(lambda m: m.move_to(axes.c2p(x.get_value(),
-                                                     np.interp(x.get_value(), xs, ys))))
-        tangent = VMobject()
-        tangent.add_updater(lambda m: m.become(self._tangent(axes, x.get_value(), dot)))
-        dot.update()
-        tangent.update()
+        slope = self.show_value("descent.curve.slopes[0]", c.slopes[0], 2)
         start = self.show_value("descent.curve.path.points[0][0]", c.path.points[0, 0], 2)
-        slope = c.slopes[0]
-        slope_row = self._value_row(rf"f'({start:g}) =", "descent.curve.slopes[0]", slope, 2,
-                                    color=p.gradient)
-        slope_row.next_to(formula, DOWN, buff=0.6).align_to(formula, LEFT)
-        downhill = "to the right" if slope < 0 else "to the left"
-        sign = "negative" if slope < 0 else "positive"
-        self.narrate(f"Its derivative is the slope at each point. Here it is {sign}: downhill lies "
-                     f"{downhill}.", FadeIn(dot), Create(tangent), FadeIn(slope_row), run_time=1.5)
+        start_point = axes.c2p(start, np.interp(start, xs, ys))
+        tangent_dir = axes.c2p(1, slope) - axes.c2p(0, 0)
+        downhill = Arrow(start_point, start_point + np.sign(-slope) * 1.6 * tangent_dir / np.linalg.norm(tangent_dir),
+                         buff=0.15, color=p.gradient, stroke_width=5)
+        plot = VGroup(grid, axes, numbers, graph, downhill)
+        plot.rotate(PI / 2, RIGHT, about_point=ORIGIN)     # upright: the front camera sees it flat
 
-        rule = MathTex(r"x \leftarrow x - \eta\, f'(x)", font_size=42, color=p.text)
-        rate = self._value_row(r"\eta =", "descent.curve.path.learning_rate", c.path.learning_rate, 2)
-        VGroup(rule, rate).arrange(DOWN, aligned_edge=LEFT, buff=0.25) \
-            .next_to(slope_row, DOWN, buff=0.6).align_to(formula, LEFT)
-        self.narrate("So step against the slope, scaled by a learning rate, eta.",
-                     FadeIn(rule), FadeIn(rate), run_time=1.5)
+        shown = [self.show_value(f"descent.curve.coefficients[{i}]", v, 2) if round(v, 2) else 0.0
+                 for i, v in enumerate(c.coefficients)]
+        formula = self._fixed(self._math("f(x) = " + polynomial_tex(shown)))
+        slope_row = self._fixed(self._math(rf"f'({start:g}) = {slope:.2f}", color=p.gradient))
+        rule = self._fixed(self._math(r"x \leftarrow x - \eta\, f'(x)"))
+        rate = self.show_value("descent.curve.path.learning_rate", c.path.learning_rate, 2)
+        eta = self._fixed(self._math(rf"\eta = {rate:.2f}"))
+        k = ValueTracker(0)
+        readout = self._fixed(StepReadout(c.path.values, k, color=p.text, font_size=MATH))
+        self.show_value("descent.curve.path.values[0]", c.path.values[0], decimals_for(c.path.values[0]))
+        column = VGroup(formula, slope_row, rule, eta, readout).arrange(DOWN, aligned_edge=LEFT, buff=0.42)
+        column.move_to([theme.CONTENT.right - 1.8, 0.2, 0]).align_to([theme.CONTENT.right - 3.6, 0, 0], LEFT)
+
+        self.narrate("Gradient descent starts from high-school calculus: one function, f of x.",
+                     FadeIn(self.heading), FadeIn(self.subtitle), Create(axes), FadeIn(grid),
+                     on("one function", Create(graph), FadeIn(numbers)), on("f of x", Write(formula)))
 
         points = c.path.points[:, 0]
-        trail = self._path([axes.c2p(px, py) for px, py in zip(points, c.path.values)],
-                           range(len(points)), line_shown=False, radius=0.05)
-        self._record_path("curve", axes, trail)
-        hops = [x.animate.set_value(target) for target in points[1:]]
+
+        def where(step: float) -> np.ndarray:
+            i = min(int(step), len(points) - 2)
+            x = points[i] + (step - i) * (points[i + 1] - points[i])
+            return axes.c2p(x, np.interp(x, xs, ys))
+
+        dot = Dot(radius=0.1, color=p.highlight, stroke_color=p.background, stroke_width=1.5)
+        dot.add_updater(lambda m: m.move_to(where(k.get_value())))
+        tangent = VMobject().add_updater(lambda m: m.become(self._tangent(axes, where(k.get_value()), k)))
+        dot.update(), tangent.update()
+        self.camera.add_fixed_orientation_mobjects(dot)
+        self.narrate(f"Its derivative is the slope at each point. Here it is "
+                     f"{'negative' if slope < 0 else 'positive'}: downhill lies to the "
+                     f"{'right' if slope < 0 else 'left'}.", FadeIn(dot),
+                     on("slope", Create(tangent), FadeIn(slope_row)), on("downhill", GrowArrow(downhill)))
+        self.narrate("So step against the slope, scaled by a learning rate, eta.",
+                     Write(rule), on("learning rate", FadeIn(eta)), on("eta", FadeIn(readout)))
+
+        trail = DescentTrail([axes.c2p(x, v) for x, v in zip(points, c.path.values)],
+                             color=p.highlight, background=p.background, line_shown=False,
+                             radius=0.05)
+        self._record_trail("curve", axes.p2c, trail).follow(k)
         self.add(trail)
         self.bring_to_front(tangent, dot)
+        steps = len(points) - 1
         self.narrate("The steps grow where the curve is steep and shrink as it flattens.",
-                     Succession(*hops), self._draw_path(trail), run_time=4)
-
-        minimum = self._value_row(r"f'(x) = 0 \text{ at } x =", "descent.curve.minimum", c.minimum, 2,
-                                  color=p.gradient)
-        minimum.move_to(slope_row, aligned_edge=LEFT)
+                     FadeOut(downhill), k.animate(rate_func=linear).set_value(steps), run_time=4.5)
+        self.show_value("descent.curve.path.values[-1]", c.path.values[-1], decimals_for(c.path.values[-1]))
+        minimum = self.show_value("descent.curve.minimum", c.minimum, 2)
         self.narrate("At the bottom the slope is zero: the minimum.",
-                     x.animate.set_value(c.minimum), FadeOut(slope_row), FadeIn(minimum),
-                     run_time=1)
-        dot.clear_updaters()
-        tangent.clear_updaters()
-        self.curve_group = VGroup(axes, ticks, x_label, graph, formula, dot, tangent, trail,
-                                  minimum, rule, rate)
+                     on("zero", self._morph(slope_row, self._math(rf"f'(x) = 0 \text{{ at }} x = {minimum:.2f}",
+                                                                color=p.gradient).move_to(slope_row, aligned_edge=LEFT))),
+                     on("minimum", Flash(dot, color=p.gradient)))
+        for m in (dot, tangent, readout):
+            m.clear_updaters()
+        self.curve_parts = Group(axes, grid, numbers, dot, tangent, trail)
+        self.curve_graph, self.curve_texts = graph, VGroup(slope_row, rule, eta, readout)
+        self.formula = formula
 
-    def _polynomial_tex(self, coefficients) -> str:
-        """The polynomial with these coefficients (highest power first), each one recorded."""
-        terms = []
-        degree = len(coefficients) - 1
-        for k, raw in enumerate(coefficients):
-            if round(float(raw), 2) == 0:
-                continue
-            value = self.show_value(f"descent.curve.coefficients[{k}]", raw, 2)
-            power = degree - k
-            magnitude = f"{abs(value):g}" if abs(value) != 1 or power == 0 else ""
-            variable = "" if power == 0 else "x" if power == 1 else f"x^{{{power}}}"
-            sign = ("-" if value < 0 else "") if not terms else (" - " if value < 0 else " + ")
-            terms.append(sign + magnitude + variable)
-        return "".join(terms)
-
-    def _tangent(self, axes: Axes, x: float, dot: Dot, length: float = 2.2) -> Line:
-        """The tangent at x, a fixed length on screen, its slope nnmath's derivative."""
-        direction = axes.c2p(1, float(curve_derivative(x))) - axes.c2p(0, 0)
+    def _tangent(self, axes: Axes, centre: np.ndarray, k: ValueTracker, length: float = 2.4) -> Line:
+        """The tangent at the dot, a fixed length, its slope nnmath's at the step reached."""
+        slopes = self.descent.curve.slopes
+        direction = axes.c2p(1, slopes[min(int(round(k.get_value())), len(slopes) - 1)]) - axes.c2p(0, 0)
         direction /= np.linalg.norm(direction)
-        centre = dot.get_center()
         return Line(centre - direction * length / 2, centre + direction * length / 2,
                     color=self.palette.gradient, stroke_width=3)
 
-    # -- surfaces: shared by the bowl and the real loss -------------------------------------
-    def _landscape(self, grid, labels: tuple[Mobject, Mobject, Mobject]):
-        """Box axes just fitting ``grid`` (height from 0, or below if the grid goes negative),
-        the grid as a surface coloured by height, and the box's labelled edges."""
-        low, high = float(grid.values.min()), float(grid.values.max())
-        floor = min(0.0, low)
-        axes = ThreeDAxes(x_range=[grid.xs[0], grid.xs[-1], grid.xs[-1] - grid.xs[0]],
-                          y_range=[grid.ys[0], grid.ys[-1], grid.ys[-1] - grid.ys[0]],
-                          z_range=[floor, high, high - floor], x_length=LANDSCAPE_SIDE,
-                          y_length=LANDSCAPE_SIDE, z_length=LANDSCAPE_HEIGHT).shift(LANDSCAPE_SHIFT)
-        surface = grid_surface(axes, grid, list(zip(self.loss_colors, (low, high))),
-                               fill_opacity=0.9, stroke_color=self.palette.background,
-                               stroke_width=0.5)
-        edges, labels = self._box_axes(axes, labels)
-        return axes, surface, edges, labels
+    # -- 2. the bowl: the curve becomes its slice, then the path, then the view from above ---
+    def _landscape(self, grid, labels) -> Landscape:
+        land = Landscape(grid, labels, colors=self.loss_colors, side=BOX_SIDE, height=BOX_HEIGHT,
+                         edge_color=self.palette.muted, background=self.palette.background)
+        for label in land.labels:
+            self.camera.add_fixed_orientation_mobjects(label)
+        return land
 
-    def _tilt(self, axes: ThreeDAxes, theta: float) -> list[Animation]:
-        """Turn the camera to look down at the middle of the box at the TILT angle."""
-        (x0, x1), (y0, y1), (z0, z1) = (axes.x_range[:2], axes.y_range[:2], axes.z_range[:2])
-        return self._camera(centre=axes.c2p((x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2),
-                            phi=TILT, theta=theta)
-
-    def _from_above(self, axes: ThreeDAxes, surface, drawn: VGroup, edges: VGroup,
-                    labels: VGroup) -> list[Animation]:
-        """Look straight down while the surface and path flatten onto the box's floor and
-        fade: what is left is a 2-D plot of the two weights."""
-        floor = axes.c2p(0, 0, axes.z_range[0])
-        return [*self._camera(**TOP_VIEW),
-                surface.animate.stretch(0, 2, about_point=floor).set_opacity(0),
-                drawn.animate.stretch(0, 2, about_point=floor), FadeOut(edges[2]),
-                FadeOut(labels[2])]
-
-    def _surface_path(self, axes: ThreeDAxes, points, heights, dot_indices, name: str) -> VGroup:
-        """A descent path drawn on a surface, its dots facing the camera, recorded as drawn."""
-        drawn = self._path([axes.c2p(*w, z) for w, z in zip(points, heights)], dot_indices)
-        for dot in drawn[2]:
-            self.camera.add_fixed_orientation_mobjects(dot)
-        self._record_path(name, axes, drawn)
-        return drawn
-
-    def _levels(self, grid) -> tuple[np.ndarray, list[str]]:
-        """N_LEVELS evenly spaced levels inside the grid's range, coloured like the surface."""
-        levels = np.linspace(grid.values.min(), grid.values.max(), N_LEVELS + 2)[1:-1]
-        return levels, [_mix(*self.loss_colors, t) for t in np.linspace(0.25, 1, N_LEVELS)]
-
-    # -- 2. the bowl in 3-D, then from above ------------------------------------------------
     def _bowl(self) -> None:
         p = self.palette
         grid, path = self.descent.bowl_surface, self.descent.bowl_path
-        axes, surface, edges, labels = self._landscape(grid, tuple(
-            MathTex(name, font_size=40, color=p.text) for name in ("w_1", "w_2", "f")))
-        formula = self._fixed(MathTex("f(w_1, w_2) = w_1^2 + w_2^2", font_size=36, color=p.text)
-                              .to_corner(UP + LEFT, buff=0.45))
-        self.play(FadeOut(self.curve_group), *self._subtitle("two weights: a bowl"), run_time=1)
-        self.narrate("With two weights, the loss becomes a surface. Here is the lesson's bowl.",
-                     *self._tilt(axes, -70 * DEGREES), FadeIn(surface), Create(edges),
-                     FadeIn(labels), FadeIn(formula), run_time=3)
+        land = self._landscape(grid, tuple(self._math(n) for n in ("w_1", "w_2", "f")))
+        middle = len(grid.ys) // 2      # the row w2 = 0: the bowl's slice f = w1²
+        slice_ = VMobject(color=p.text, stroke_width=4).set_points_smoothly(
+            [land.axes.c2p(x, grid.ys[middle], v) for x, v in zip(grid.xs, grid.values[middle])])
+        bowl_formula = self._fixed(self._math("f(w_1, w_2) = w_1^2 + w_2^2").move_to(self.formula, aligned_edge=LEFT))
+        self.narrate("With two weights, the loss becomes a surface: here is the lesson's bowl, and "
+                     "our curve is one slice of it.",
+                     self._retitle("two weights: a bowl"), FadeOut(self.curve_parts), FadeOut(self.curve_texts),
+                     ReplacementTransform(self.curve_graph, slice_),
+                     on("surface", *self._camera(centre=land.centre() + OUT * 0.3, **TILT),
+                        self._surface_in(land), Create(land.edges), FadeIn(land.labels), run_time=2.5),
+                     on("lesson's bowl", self._morph(self.formula, bowl_formula)),
+                     on("one slice", Indicate(slice_, color=p.highlight, scale_factor=1.05)))
 
+        k = ValueTracker(0)
+        trail = DescentTrail([land.axes.c2p(*w, v) for w, v in zip(path.points, path.values)],
+                             color=p.highlight, background=p.background)
+        self._record_trail("bowl", land.axes.p2c, trail).follow(k)
+        rate = self.show_value("descent.bowl_path.learning_rate", path.learning_rate, 2)
         steps = len(path.values) - 1
-        drawn = self._surface_path(axes, path.points, path.values, range(steps + 1), "bowl")
-        readout = self._fixed(VGroup(
-            self._value_row(r"\eta =", "descent.bowl_path.learning_rate", path.learning_rate, 2),
-            self._value_row(r"\text{start: } f =", "descent.bowl_path.values[0]", path.values[0]),
-            self._value_row(rf"\text{{step {self.show_value('descent.bowl_path.steps', steps, 0):g}: }} f =",
-                            "descent.bowl_path.values[-1]", path.values[-1]),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3).to_corner(DOWN + LEFT, buff=0.6))
-        self.add(drawn)
+        readout = self._fixed(StepReadout(path.values, k, color=p.text, font_size=MATH))
+        eta = self._fixed(self._math(rf"\eta = {rate:.2f}"))
+        VGroup(eta, readout).arrange(DOWN, aligned_edge=LEFT, buff=0.3).next_to(bowl_formula, DOWN, buff=0.4, aligned_edge=LEFT)
+        self.show_value("descent.bowl_path.values[0]", path.values[0], decimals_for(path.values[0]))
+        self.add(trail)
+        bottom = land.axes.c2p(0, 0, 0)
         self.narrate("Each step heads straight downhill, and the loss falls with every step.",
-                     self._draw_path(drawn), *self._camera(theta=-40 * DEGREES),
-                     FadeIn(readout[:2]), run_time=5)
-        levels, colors = self._levels(grid)
-        contours = ContourLines(grid, levels, lambda x, y: axes.c2p(x, y, axes.z_range[0]),
-                                colors, stroke_width=2.5)
+                     FadeOut(slice_), FadeIn(eta), FadeIn(readout),
+                     k.animate(rate_func=linear).set_value(steps),
+                     on("the loss falls", *self._camera(centre=bottom + OUT * 0.6, zoom=1.1, theta=-40 * DEGREES)),
+                     run_time=4.5)
+        self.show_value("descent.bowl_path.steps", steps, 0)
+        self.show_value("descent.bowl_path.values[-1]", path.values[-1], decimals_for(path.values[-1]))
+        readout.clear_updaters()
+        trail.clear_updaters()
+        contours = land.contours(self.loss_colors)
         self.narrate("From above, the rings are levels of equal loss, and the path cuts straight "
-                     "across them.", *self._from_above(axes, surface, drawn, edges, labels),
-                     FadeIn(contours), FadeIn(readout[2]), run_time=3)
-        self.remove(surface)
-        self.play(FadeOut(Group(drawn, edges[:2], labels[:2], formula, readout, contours)),
-                  run_time=1)
+                     "across them.", *self._camera(centre=UP * 0.3, zoom=1.0, **TOP),
+                     *land.flatten(trail), on("rings", Create(contours)),
+                     on("cuts straight", ShowPassingFlash(trail.line.copy().set_stroke(p.gradient, width=7),
+                                                          time_width=0.6)))
+        self.remove(land.surface)
+        self.bowl_view = (land, trail, contours, Group(eta, readout))
 
-    # -- 3. learning rates ------------------------------------------------------------------
+    # -- 3. three learning rates from the same start ----------------------------------------
     def _learning_rates(self) -> None:
-        panels = Group(*(self._rate_panel(k, path) for k, path in enumerate(self.descent.learning_rates)))
-        panels.arrange(RIGHT, buff=0.7).next_to(self.heading, DOWN, buff=1.3)
-        results = [panel.result.next_to(panel.axes, DOWN, buff=0.3) for panel in panels]
-        self.narrate("The learning rate sets the step size.",
-                     *self._subtitle("the learning rate sets the step"),
-                     *(FadeIn(Group(panel.axes, panel.contours, panel.title)) for panel in panels),
-                     *(self._draw_path(panel.path) for panel in panels),
-                     *(FadeIn(panel.path[2][0]) for panel in panels), run_time=3)
-        small, large = panels[0], panels[-1]
-        steps = len(self.descent.learning_rates[0].values) - 1
-        self.narrate(f"Too small: after {steps} steps it is still far from the bottom.",
-                     Indicate(small.title, color=self.palette.gradient), FadeIn(small.result),
-                     FadeIn(panels[1].result), run_time=1.5)
-        self.narrate("Too large: every step overshoots, landing on the other side of the minimum.",
-                     Indicate(large.title, color=self.palette.gradient), FadeIn(large.result),
-                     run_time=1.5)
-        self.play(FadeOut(panels), *(FadeOut(result) for result in results), run_time=1)
+        p, d = self.palette, self.descent
+        paths, verdicts = d.learning_rates, d.rate_verdicts
+        top = max(float(np.max(path.values)) for path in paths)
+        panels = Group(*(self._rate_panel(i, path, verdict, top)
+                         for i, (path, verdict) in enumerate(zip(paths, verdicts))))
+        panels.arrange(RIGHT, buff=0.6)
+        BELOW_SUBTITLE.fit(panels)
+        good = next(i for i, path in enumerate(paths) if path.learning_rate == d.bowl_path.learning_rate)
+        land, trail, contours, readouts = self.bowl_view
+        self.narrate("The learning rate sets the step size: here are three, from the same start.",
+                     self._retitle("the learning rate sets the step"), *self._camera(centre=ORIGIN),
+                     FadeOut(land.edges[:2]), FadeOut(land.labels[:2]), FadeOut(readouts), FadeOut(self.formula),
+                     ReplacementTransform(contours, panels[good].contours),
+                     ReplacementTransform(trail, panels[good].trail),
+                     on("three", *(FadeIn(panel.frame()) for panel in panels)))
+        self.remove(land)
+        for i, (panel, path, verdict) in enumerate(zip(panels, paths, verdicts)):
+            steps = self.show_value(f"descent.learning_rates[{i}].steps", len(path.values) - 1, 0)
+            start = self.show_value(f"descent.learning_rates[{i}].values[0]", path.values[0],
+                                    decimals_for(path.values[0]))
+            end = self.show_value(f"descent.learning_rates[{i}].values[-1]", path.values[-1],
+                                  decimals_for(path.values[-1]))
+            k = ValueTracker(0)
+            panel.follow(k, trail=i != good)
+            if i != good:
+                self.add(panel.trail)
+            self.add(panel.losses)
+            self.narrate(rate_line(verdict, steps, start, end), FadeIn(panel.title[1]),
+                         k.animate(rate_func=linear).set_value(steps), on("the loss", FadeIn(panel.final)),
+                         run_time=3)
+        self.rate_panels = panels
 
-    def _rate_panel(self, index: int, path) -> Group:
-        """One learning rate on the bowl from above: level lines, the path, η and its verdict."""
+    def _rate_panel(self, index: int, path, verdict, top: float) -> RatePanel:
         p = self.palette
-        grid = self.descent.bowl_surface
-        axes = Axes(x_range=[grid.xs[0], grid.xs[-1], 1], y_range=[grid.ys[0], grid.ys[-1], 1],
-                    x_length=3.4, y_length=3.4, tips=False,
-                    axis_config={"color": p.muted, "stroke_width": 1.5, "stroke_opacity": 0.6,
-                                 "include_ticks": False})
-        levels, colors = self._levels(grid)
-        contours = ContourLines(grid, levels, axes.c2p, colors, stroke_width=2)
-        drawn = self._path([axes.c2p(*w) for w in path.points], range(len(path.points)),
-                           hops=True, radius=0.045)
-        self._record_path(f"rate[{index}]", axes, drawn)
-        eta = self._value_row(r"\eta =", f"descent.learning_rates[{index}].learning_rate",
-                              path.learning_rate, 2)
-        title = VGroup(eta, self._text(RATE_VERDICTS[index], color=p.muted)) \
-            .arrange(DOWN, buff=0.12).next_to(axes, UP, buff=0.25)
-        result = self._value_row(r"\text{final } f =", f"descent.learning_rates[{index}].values[-1]",
-                                 path.values[-1])
-        panel = Group(axes, contours, drawn, title)
-        panel.axes, panel.contours, panel.path, panel.title, panel.result = \
-            axes, contours, drawn, title, result
+        rate = self.show_value(f"descent.learning_rates[{index}].learning_rate", path.learning_rate, 2)
+        title = VGroup(self._math(rf"\eta = {rate:.2f}"),
+                       Text(RATE_TITLE[verdict.rate], font=theme.FONT, font_size=theme.TYPE.small,
+                            color=p.muted)).arrange(DOWN, buff=0.1)
+        end = self.show_value(f"descent.learning_rates[{index}].values[-1]", path.values[-1],
+                              decimals_for(path.values[-1]))
+        final = self._math(rf"f = {end:.{decimals_for(path.values[-1])}f}", SMALL_MATH)
+        panel = RatePanel(self.descent.rates_surface, path.points, path.values, title, final,
+                          size=3.9, loss_top=top, colors=self.loss_colors, path_color=p.highlight,
+                          muted=p.muted, background=p.background)
+        self._record_trail(f"rate[{index}]", panel.axes.p2c, panel.trail)
         return panel
 
-    # -- 4. the real network's loss over two weights ----------------------------------------
+    # -- 4. the real network's loss over two of its weights ---------------------------------
     def _loss_slice(self) -> None:
-        p = self.palette
-        s = self.descent.loss_slice
-        grid = s.grid
-        names = tuple(MathTex(_param_tex(ref), font_size=36, color=p.text) for ref in s.weights)
-        axes, surface, edges, labels = self._landscape(grid, (*names, self._text("loss", color=p.gradient)))
-        key = self._fixed(self._loss_key(*s.loss_range))
+        p, s = self.palette, self.descent.loss_slice
+        names = tuple(self._math(param_tex(ref), SMALL_MATH) for ref in s.weights)
+        loss_label = Text("loss", font=theme.FONT, font_size=theme.TYPE.small, color=p.gradient)
+        land = self._landscape(s.grid, (*names, loss_label))
+        low, high = (self.show_value(f"descent.loss_slice.loss_range[{i}]", v, decimals_for(v))
+                     for i, v in enumerate(s.loss_range))
+        key = self._fixed(LossKey(self.loss_colors, low, high, SMALL_MATH, theme.TYPE.small)
+                          .move_to([theme.CONTENT.right - 1.0, -0.3, 0]))
         self.narrate("Now our real network: its training loss over two of its weights, with all "
                      "the others held at their final values.",
-                     *self._subtitle("the real loss over two weights"),
-                     *self._tilt(axes, -70 * DEGREES), FadeIn(surface), Create(edges),
-                     FadeIn(labels), FadeIn(key), run_time=3)
+                     self._retitle("the real loss over two weights"), FadeOut(self.rate_panels),
+                     *self._camera(centre=land.centre() + OUT * 0.3, **TILT),
+                     on("training loss", self._surface_in(land), Create(land.edges), FadeIn(land.labels), FadeIn(key)))
 
-        flat = [axes.c2p(x, y, axes.z_range[0]) for x, y in s.path]
-        labelled = self._labelled_points(flat)
-        drawn = self._surface_path(axes, s.path, s.path_slice_loss, labelled, "slice")
-        self.add(drawn)
-        self.narrate("The path is where training took these two weights, epoch by epoch.",
-                     self._draw_path(drawn), *self._camera(theta=-45 * DEGREES), run_time=4)
-
-        bounds = (grid.xs[0], grid.xs[-1], grid.ys[0], grid.ys[-1])
-        heatmap = Heatmap(grid.values, bounds, colors=self.loss_colors, width=axes.x_length,
-                          height=axes.y_length, frame_color=p.muted)
-        heatmap.move_to(axes.c2p((bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2,
-                                 axes.z_range[0]))
-        self.add(heatmap)
-        self.bring_to_back(heatmap)
-        self.narrate(descent_view(self.data.training_verdict),
-                     *self._from_above(axes, surface, drawn, edges, labels), FadeIn(heatmap),
-                     run_time=3)
-        self.remove(surface)
-        self.narrate("Each dot is where these two weights stood at that epoch; the last is the "
-                     "trained network.",
-                     FadeIn(self._epoch_labels(s.path_epochs, labelled, flat, [*labels[:2], key])),
-                     run_time=1)
-
-    def _loss_key(self, low: float, high: float) -> VGroup:
-        """The colour bar of the loss, with the slice's lowest and highest values."""
-        p = self.palette
-        bar = colorbar(self.loss_colors, 0.3, 3.0)
-        top = self._value_row("", "descent.loss_slice.loss_range[1]", high, size=32)
-        bottom = self._value_row("", "descent.loss_slice.loss_range[0]", low, size=32)
-        top.next_to(bar, RIGHT, buff=0.15).align_to(bar, UP)
-        bottom.next_to(bar, RIGHT, buff=0.15).align_to(bar, DOWN)
-        title = self._text("loss", color=p.gradient).next_to(bar, UP, buff=0.2)
-        return Group(title, bar, top, bottom).to_edge(RIGHT, buff=0.8).shift(LANDSCAPE_SHIFT)
-
-    def _labelled_points(self, flat: list[np.ndarray]) -> list[int]:
-        """Which path points get an epoch label: the last and the first, then snapshot epochs,
-        each kept only if it is far enough on screen from those already chosen."""
+        flat = [land.point(x, y) for x, y in s.path]
         snapshots = set(self.data.config.training.snapshots)
-        epochs = self.descent.loss_slice.path_epochs
-        candidates = [len(flat) - 1, 0] + [k for k, e in enumerate(epochs) if int(e) in snapshots]
-        chosen: list[int] = []
-        for k in candidates:
-            if len(chosen) < MAX_EPOCH_LABELS and all(
-                    np.linalg.norm(flat[k] - flat[j]) >= EPOCH_LABEL_SPACING for j in chosen):
-                chosen.append(k)
-        return sorted(chosen)
+        chosen = spaced_points(flat, [len(flat) - 1, 0] + [i for i, e in enumerate(s.path_epochs)
+                                                          if int(e) in snapshots],
+                               EPOCH_LABEL_SPACING, MAX_EPOCH_LABELS)
+        k = ValueTracker(0)
+        trail = DescentTrail([land.axes.c2p(*w, z) for w, z in zip(s.path, s.path_slice_loss)],
+                             color=p.highlight, background=p.background, radius=0.07,
+                             dot_indices=chosen)
+        self._record_trail("slice", land.axes.p2c, trail).follow(k)
+        self.add(trail)
+        self.narrate("The path is where training took these two weights, epoch by epoch.",
+                     k.animate(rate_func=linear).set_value(trail.steps),
+                     on("where", *self._camera(theta=-45 * DEGREES), run_time=3.5), run_time=3.5)
+        trail.clear_updaters()
+        x0, x1, y0, y1 = s.grid.xs[0], s.grid.xs[-1], s.grid.ys[0], s.grid.ys[-1]
+        heatmap = Heatmap(s.grid.values, (x0, x1, y0, y1), colors=self.loss_colors,
+                          width=BOX_SIDE, height=BOX_SIDE, frame_color=p.muted)
+        heatmap.move_to(land.point((x0 + x1) / 2, (y0 + y1) / 2))
+        self._behind(heatmap)
+        riders = VGroup(trail.casing, trail.line, trail.dots)
+        self.narrate(descent_view(self.data.training_verdict), *self._camera(centre=UP * 0.3, **TOP),
+                     *land.flatten(riders), FadeIn(heatmap))
+        self.remove(land.surface)
 
-    def _epoch_labels(self, epochs, labelled: list[int], flat: list[np.ndarray],
-                      avoid: list[Mobject]) -> VGroup:
-        """"epoch N" beside each labelled point, on the side where it covers the least of the
-        path, without touching the other labels, ``avoid`` or the frame's edge."""
-        p = self.palette
-        along = np.vstack([np.linspace(a, b, int(np.linalg.norm(b - a) / 0.05) + 2)
-                           for a, b in zip(flat, flat[1:])] or [flat[0][None]])
-        half_frame = np.array([config.frame_width, config.frame_height]) / 2
-        placed: list[Mobject] = list(avoid)
-        labels = VGroup()
-        for k in labelled:
-            epoch = self.show_value(f"descent.loss_slice.path_epochs[{k}]", epochs[k], 0)
-            label = self._text(f"epoch {epoch:g}", size=theme.SMALL_SIZE)
-            label.add_background_rectangle(color=p.background, opacity=0.75, buff=0.06)
+        def make(i: int) -> Mobject:
+            epoch = self.show_value(f"descent.loss_slice.path_epochs[{i}]", s.path_epochs[i], 0)
+            return label_text(f"epoch {epoch:g}", p.text, p.background)
 
-            def cost(choice: int) -> tuple:
-                label.next_to(flat[k], LABEL_SIDES[choice], buff=0.15)
-                low, high = label.get_corner(DL)[:2] - 0.08, label.get_corner(UR)[:2] + 0.08
-                covered = np.sum(np.all((along[:, :2] > low) & (along[:, :2] < high), axis=1))
-                half_size = (label.get_corner(UR) - label.get_center())[:2]
-                off_frame = np.any(np.abs(label.get_center()[:2]) + half_size > half_frame - 0.1)
-                clash = off_frame or any(_overlap(label, other) for other in placed)
-                return clash, covered, choice
-
-            best = min(range(len(LABEL_SIDES)), key=cost)
-            labels.add(label.next_to(flat[k], LABEL_SIDES[best], buff=0.15))
-            placed.append(label)
-        return labels
-
-
-def _overlap(a: Mobject, b: Mobject) -> bool:
-    """Whether the bounding boxes of ``a`` and ``b`` intersect."""
-    return bool(np.all(a.get_corner(DL)[:2] < b.get_corner(UR)[:2])
-                and np.all(b.get_corner(DL)[:2] < a.get_corner(UR)[:2]))
+        labels = EpochLabels([flat[i] for i in range(len(flat))], chosen, make, avoid=[*land.labels[:2], key, self.subtitle])
+        self.narrate("Each dot is where these two weights stood at that epoch; the last is the "
+                     "trained network.", LaggedStart(*(FadeIn(label) for label in labels), lag_ratio=0.4),
+                     on("the last", Flash(trail.dots[-1], color=p.gradient)))

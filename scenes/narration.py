@@ -3,7 +3,7 @@ so the words follow the numbers for every config. Scenes pass in the numbers the
 
 from __future__ import annotations
 
-from nnmath.verdicts import Contrast, Difference, Limit, Outcome, Trend
+from nnmath.verdicts import Contrast, Difference, Limit, Outcome, Rate, Trend
 
 ONE_LINE = {
     Limit.ONE_HIDDEN_NEURON: "one hidden neuron can only draw one straight line across the plane",
@@ -148,6 +148,23 @@ def descent_view(verdict) -> str:
     if verdict.loss_end < verdict.loss_start:
         return "Seen from above, training walked downhill, towards the valley."
     return "Seen from above, training never got below the loss it started from."
+
+
+RATE_TITLE = {Rate.TOO_SMALL: "too small", Rate.GOOD: "about right", Rate.TOO_LARGE: "too large"}
+
+
+def rate_line(verdict, steps: int, start: float, end: float) -> str:
+    """What one learning rate did on the bowl, from its RateVerdict and the losses as shown;
+    every variant says "the loss" (the scene cues the loss strip on it)."""
+    if verdict.rate is Rate.TOO_SMALL:
+        return f"Too small: after {steps:g} steps the loss is still {end:g}, far from the bottom."
+    if verdict.rate is Rate.GOOD:
+        return f"About right: in {steps:g} steps the loss falls from {start:g} to {end:g}."
+    if verdict.climbs:
+        return (f"Too large: every step overshoots the minimum and lands higher on the other side, "
+                f"so the loss climbs from {start:g} to {end:g}.")
+    return ("Too large: every step overshoots the minimum, and the loss never gets below where "
+            "it started.")
 
 
 def sizes_train_line(trend, trains: list[float], outcomes) -> str:
