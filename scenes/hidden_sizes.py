@@ -262,7 +262,9 @@ class HiddenSizesScene(LectureScene):
                   for k in best]
         line = sizes_test_line(comparison, tests, outcomes)
         if len(best) < len(by_size):
-            self.narrate(line, on("test points", *(Create(frame) for frame in frames)))
+            self.narrate(line, on("test points", *(Create(frame) for frame in frames)),
+                         on(f"{comparison.best_sizes[-1]:g} hidden",
+                            *(Circumscribe(self.maps[k], color=p.highlight) for k in best)))
         else:
             self.narrate(line, on("test points", *(Indicate(rows[1], color=p.highlight)
                                                    for rows in self.accuracies)))
