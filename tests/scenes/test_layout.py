@@ -74,6 +74,7 @@ def kinds(check: LayoutCheck) -> list:
     return sorted((issue.kind, issue.texts) for issue in check.issues.values())
 
 
+@pytest.mark.render
 def test_the_check_reports_overlap_edge_and_size(tmp_path):
     def build(scene):
         scene.add(text("left"), text("right").shift(RIGHT * 0.3), text("away").move_to([7, 0, 0]),
@@ -95,6 +96,7 @@ def test_under_a_zoomed_camera_only_texts_in_view_count_and_they_look_larger(tmp
     assert kinds(check_after_play(tmp_path, build, MovingCameraScene)) == [("off frame", ("cut",))]
 
 
+@pytest.mark.render
 def test_a_declared_overlap_is_allowed(tmp_path):
     def build(scene):
         first, second = text("left"), text("right").shift(RIGHT * 0.3)
@@ -103,6 +105,7 @@ def test_a_declared_overlap_is_allowed(tmp_path):
     assert kinds(check_after_play(tmp_path, build)) == []
 
 
+@pytest.mark.render
 def test_a_text_indicated_while_it_fades_in_is_reported(tmp_path):
     def together(scene):
         word = text("shown")
@@ -116,6 +119,7 @@ def test_a_text_indicated_while_it_fades_in_is_reported(tmp_path):
     assert kinds(check_after_play(tmp_path, in_turn)) == []
 
 
+@pytest.mark.render
 def test_cap_heights_match_the_fonts(tmp_path):
     """The type metrics the size check relies on are the fonts' real ones."""
     with tempconfig({"tex_dir": str(tmp_path / "Tex"), "text_dir": str(tmp_path / "texts")}):
