@@ -182,6 +182,7 @@ def test_every_animation_method_returns_an_animation_with_run_time():
         assert animation.run_time > 0
 
 
+@pytest.mark.render
 @pytest.mark.parametrize("sizes, labels", [([2, 4, 1], "values"), ([3, 64, 1], "names")])
 def test_tiny_render_plays_every_animation_and_leaves_only_the_diagram(tmp_path, sizes, labels):
     weights, activations = network(sizes, seed=4)
@@ -228,15 +229,18 @@ def test_show_sum_then_activation_refuses_inputs_and_elided_neurons():
 
 # --------------------------------------------------------------------------------- golden frames
 
+@pytest.mark.render
 def test_golden_plain(golden):
     golden(lambda scene: scene.add(NetworkDiagram([2, 4, 1], labels=None)))
 
 
+@pytest.mark.render
 def test_golden_weights_and_activations(golden):
     weights, activations = network([2, 4, 1], seed=5)
     golden(lambda scene: scene.add(NetworkDiagram([2, 4, 1], weights, activations, labels=None)))
 
 
+@pytest.mark.render
 def test_golden_wide_layer_elided(golden):
     weights, activations = network([3, 64, 2], seed=6)
     diagram = NetworkDiagram([3, 64, 2], weights, activations, labels=None)
@@ -244,6 +248,7 @@ def test_golden_wide_layer_elided(golden):
     golden(lambda scene: scene.add(diagram))
 
 
+@pytest.mark.render
 def test_golden_after_light_up_and_change_weights(golden):
     weights, activations = network([2, 4, 1], seed=7)
     diagram = NetworkDiagram([2, 4, 1], weights, labels=None)
