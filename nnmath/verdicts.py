@@ -400,3 +400,19 @@ def size_outcomes(sizes, verdicts):
         smallest_well=verdicts[order[0]].outcome is Outcome.WELL,
         all_chance=len(chance) == len(sizes),
     )
+
+
+SMALL_SHARE = 0.2      # first-layer gradients below this share of the output layer's have shrunk
+
+
+def step_helped(prediction, prediction_after, label, loss, loss_after):
+    """Whether one gradient step on a sample moved its prediction toward its label and lowered
+    its loss (else it overshot)."""
+    closer = abs(prediction_after - label) < abs(prediction - label)
+    return bool(closer and loss_after < loss)
+
+
+def gradients_shrink(largest_gradients):
+    """Whether the first layer's largest |gradient| is below SMALL_SHARE of the output layer's:
+    the gradients shrank on their way back."""
+    return bool(largest_gradients[0] < SMALL_SHARE * largest_gradients[-1])

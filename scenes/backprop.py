@@ -15,15 +15,16 @@ from collections.abc import Sequence
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, Animation, AnimationGroup, Brace, Create, DecimalNumber, FadeIn, FadeOut,
-    Indicate, MathTex, Succession, SurroundingRectangle, Text, VGroup, Write,
+    Indicate, MathTex, Succession, SurroundingRectangle, Text, TransformFromCopy, VGroup, Write,
 )
 
 from scenes import theme
-from scenes.base import LectureScene, lecture_data
+from scenes.base import LectureScene, lecture_data, on
 from scenes.phases import PhaseTitles
 from scenes.mobjects.edge_labels import place_on_edges
 from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.notation import ACTIVATION_SYMBOL
+from nnmath.verdicts import gradients_shrink, step_helped
 
 DIAGRAM_CENTER = np.array([-3.6, -0.75, 0.0])
 DIAGRAM_SIZE = (6.1, 4.5)
@@ -33,7 +34,6 @@ TEX_SIZE = 38
 NUMBER_SIZE = 24          # numbers beside neurons and on edges
 MIN_LABEL_RADIUS = 0.18   # below this neuron radius, numbers beside every neuron would crowd
 MOST_DECIMALS = 5
-SMALL_SHARE = 0.2         # first-layer gradients below this share of the output layer's are "small"
 
 LOSS_TEX = {"mse": r"\tfrac{1}{2}(\hat{y} - y)^2",
             "bce": r"-\left[\,y \log \hat{y} + (1 - y) \log(1 - \hat{y})\,\right]"}
@@ -196,9 +196,11 @@ class BackpropScene(LectureScene):
         last_hidden = self.out - 1
         self.j = self._followed(ex.followed_neurons, last_hidden)
         self.narrate("Backpropagation: how a network learns from a mistake, here before training.",
-                     FadeIn(self.heading), Create(self.diagram.edges),
-                     FadeIn(self.diagram.neurons), FadeIn(self.diagram.ellipses),
-                     FadeIn(self.diagram.braces), run_time=2)
+                     FadeIn(self.heading), FadeIn(self.diagram.neurons),
+                     FadeIn(self.diagram.ellipses), FadeIn(self.diagram.braces),
+                     on("learns", Create(self.diagram.edges)),
+                     on("mistake", Indicate(self.diagram.neuron(self.out, 0),
+                                            color=self.palette.highlight)))
 
     def _forward(self) -> None:
         forward = self.diagram.animate_forward(self.example.forward.activations, layer_time=1.2)
@@ -233,8 +235,8 @@ class BackpropScene(LectureScene):
         output = self.diagram.neuron(self.out, 0)
         self.narrate("Phase two: the loss measures how far the prediction is from the label.",
                      self.phases.next("calculate the loss"),
-                     FadeIn(panel[0]), Indicate(output, color=p.output), Write(value),
-                     FadeIn(note), run_time=2.5)
+                     FadeIn(panel[0]), Indicate(output, color=p.output),
+                     on("how far", Write(value)), on("label", FadeIn(note)))
         self.panel = panel
 
     def _chain_rule(self) -> None:
@@ -262,11 +264,22 @@ class BackpropScene(LectureScene):
         self.narrate("Phase three: the chain rule. How does the loss change if we nudge one "
                      "weight?",
                      self.phases.next("the chain rule"), FadeOut(self.panel),
-                     Write(self._row(cells, 0)), Indicate(edge, color=p.highlight), run_time=2)
+                     Write(self._row(cells, 0)),
+                     on("nudge one", Indicate(edge, color=p.highlight)))
+        row = cells[1]
         self.narrate("Loss against prediction, sigmoid against its sum, sum against the weight.",
-                     FadeIn(self._row(cells, 1), shift=DOWN * 0.2), run_time=1.5)
+                     FadeIn(VGroup(row[1], row[3], row[5])),
+                     on("Loss against", FadeIn(row[2], shift=DOWN * 0.2)),
+                     on("sigmoid", FadeIn(row[4], shift=DOWN * 0.2)),
+                     on("sum against", FadeIn(row[6], shift=DOWN * 0.2)))
+        row = cells[2]
+        h_value = self.diagram.label(hidden, j)     # h's value flies off the diagram
         self.narrate("With this sample's numbers, the product is the weight's gradient.",
-                     FadeIn(self._row(cells, 2), shift=DOWN * 0.2), run_time=1.5)
+                     FadeIn(VGroup(row[1], row[3], row[5])),
+                     on("numbers", FadeIn(row[2], shift=DOWN * 0.2), FadeIn(row[4], shift=DOWN * 0.2),
+                        TransformFromCopy(h_value, row[6]) if h_value is not None
+                        else FadeIn(row[6])),
+                     on("the product", FadeIn(row[0], shift=LEFT * 0.2)))
         output_delta = ex.deltas[self.out - 1][0]
         factors = VGroup(cells[2][2], cells[2][4])
         brace = Brace(factors, DOWN, color=p.gradient)
@@ -275,9 +288,9 @@ class BackpropScene(LectureScene):
                                      significant_decimals(output_delta)),
                         font_size=TEX_SIZE - 4, color=p.gradient)
         brace.put_at_tip(delta)
-        self.narrate("The first two factors are the output neuron's delta.", Create(brace), FadeIn(delta),
-                     *self._show_labels({("delta", self.out, 0): self._delta_label(self.out, 0)}),
-                     run_time=1.5)
+        self.narrate("The first two factors are the output neuron's delta.", Create(brace),
+                     on("output neuron's delta", FadeIn(delta), *self._show_labels(
+                         {("delta", self.out, 0): self._delta_label(self.out, 0)})))
         self.panel = VGroup(*(cell for row in cells for cell in row if cell is not None),
                             brace, delta)
 
@@ -299,12 +312,12 @@ class BackpropScene(LectureScene):
                      "input.",
                      self.phases.next(f"gradients to {where}"), FadeOut(self.panel),
                      self.diagram.send_pulses(hidden, color=p.gradient, backward=True),
-                     *self._tint(edges), *self._show_labels(labels), run_time=2)
+                     on("Each output weight", *self._tint(edges), *self._show_labels(labels)))
         self._hidden_delta_rule()
         self.narrate("Each hidden neuron gets its share of the blame.",
                      *self._show_labels(hidden_deltas),
-                     Indicate(self.diagram.layer_group(hidden), color=p.gradient,
-                              scale_factor=1.1), run_time=1.5)
+                     on("share", Indicate(self.diagram.layer_group(hidden), color=p.gradient,
+                                          scale_factor=1.1)))
         earlier = range(hidden - 1, 0, -1)
         if earlier:      # one step for all of them, however deep the network
             steps = [AnimationGroup(self.diagram.send_pulses(layer, color=p.gradient,
@@ -336,8 +349,8 @@ class BackpropScene(LectureScene):
              p.text, p.hidden])
         self.narrate("A hidden neuron's delta: the output's delta, back through its weight, "
                      "times its own slope.", Write(self._row(cells, 0)),
-                     FadeIn(self._row(cells, 1), shift=DOWN * 0.2),
-                     Indicate(self.diagram.neuron(hidden, j), color=p.gradient), run_time=2.5)
+                     on("back through", FadeIn(self._row(cells, 1), shift=DOWN * 0.2)),
+                     on("own slope", Indicate(self.diagram.neuron(hidden, j), color=p.gradient)))
         self.panel = VGroup(self._row(cells, 0), self._row(cells, 1))
 
     def _to_inputs(self) -> None:
@@ -364,10 +377,11 @@ class BackpropScene(LectureScene):
         self.narrate("Phase five: input weights get input times delta.",
                      self.phases.next("gradients to the input layer"), FadeOut(self.panel),
                      self.diagram.send_pulses(0, color=p.gradient, backward=True),
-                     *self._hide_labels(hide), *self._tint(edges), *self._show_labels(labels),
-                     Write(self._row(cells, 0)), run_time=2)
+                     *self._hide_labels(hide),
+                     on("input weights", *self._tint(edges), *self._show_labels(labels)),
+                     on("input times delta", Write(self._row(cells, 0))))
         self.panel = VGroup(self._row(cells, 0), self._row(cells, 1))
-        if ex.largest_gradients[0] < SMALL_SHARE * ex.largest_gradients[-1]:
+        if gradients_shrink(ex.largest_gradients):
             line = "Far smaller: every layer back shrinks the gradients."
         else:
             line = "The inputs are data, not weights: backpropagation stops here."
@@ -400,14 +414,14 @@ class BackpropScene(LectureScene):
                      "rate.", self.phases.next("update the weights"),
                      FadeOut(self.panel),
                      *self._hide_labels([key for key in self.on_diagram if key[0] == "dW"]),
-                     Write(rule),
-                     FadeIn(rate_note), run_time=2)
-        self.narrate("The weight we followed takes this step.", FadeIn(step, shift=DOWN * 0.2),
-                     Indicate(self.diagram.edge(hidden, j, 0), color=p.highlight), run_time=1.5)
+                     on("steps against", Write(rule)), on("learning", FadeIn(rate_note)))
+        self.narrate("The weight we followed takes this step.",
+                     Indicate(self.diagram.edge(hidden, j, 0), color=p.highlight),
+                     on("takes this step", FadeIn(step, shift=DOWN * 0.2)))
         self.narrate("All weights and biases move at once.",
-                     self.diagram.change_weights([layer.W for layer in ex.params_after]),
                      *self._hide_labels(), self.diagram.labels.animate.set_opacity(0),
-                     self.diagram.neurons.animate.set_fill(opacity=0.08), run_time=2)
+                     self.diagram.neurons.animate.set_fill(opacity=0.08),
+                     on("move", self.diagram.change_weights([layer.W for layer in ex.params_after])))
         self._outcome(block)
 
     def _outcome(self, block: VGroup) -> None:
@@ -425,13 +439,13 @@ class BackpropScene(LectureScene):
                     color=p.gradient),
         ).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
         rows.next_to(block, DOWN, buff=0.6)
-        label = ex.forward.label
-        closer = abs(ex.prediction_after - label) < abs(ex.forward.prediction - label)
-        if closer and ex.loss_after < ex.loss:
+        if step_helped(ex.forward.prediction, ex.prediction_after, ex.forward.label, ex.loss,
+                       ex.loss_after):
             line = "Again: the prediction moved toward its label, and the loss fell."
         else:
             line = "Again: this step overshot, and the loss did not fall."
-        self.narrate(line, FadeIn(rows, shift=UP * 0.2),
-                     Indicate(self.diagram.neuron(self.out, 0), color=p.output), run_time=1.5)
+        self.narrate(line, Indicate(self.diagram.neuron(self.out, 0), color=p.output),
+                     on("and the loss", FadeIn(rows, shift=UP * 0.2)))
         self.narrate("Training does this for all samples at once, epoch after epoch.",
-                     Indicate(rows, color=p.highlight, scale_factor=1.05), run_time=1.5)
+                     on("epoch after epoch", Indicate(rows, color=p.highlight,
+                                                      scale_factor=1.05)))

@@ -23,3 +23,11 @@ def test_firing_order_ranks_by_magnitude_with_ties_in_index_order():
     for layer, order in enumerate(ex.firing):
         values = np.abs(ex.activations[layer + 1])
         assert list(values[list(order)]) == sorted(values, reverse=True)
+
+
+def test_a_step_helps_only_when_the_prediction_nears_its_label_and_the_loss_falls():
+    from nnmath.verdicts import gradients_shrink, step_helped
+    assert step_helped(0.40, 0.45, 1, 0.18, 0.15)
+    assert not step_helped(0.40, 0.35, 1, 0.18, 0.21)
+    assert not step_helped(0.40, 0.45, 1, 0.18, 0.19)
+    assert gradients_shrink((0.01, 0.1)) and not gradients_shrink((0.05, 0.1))
