@@ -267,10 +267,13 @@ class ActivationsScene(LectureScene):
             note = self._rate_note(comparison.linear).next_to(accuracy, DOWN, buff=0.4, aligned_edge=LEFT)
             self.narrate("At the lecture's learning rate the linear network diverged, so it was "
                          "trained with a smaller one.", FadeIn(note), on("smaller", Indicate(note)))
+        new_image = maps["nonlinear"][0].image.move_to(maps["linear"][0].image).set_opacity(0)
+        self.add(new_image)
+        self.bring_to_front(dots, bounds[0])
         self.narrate(linearity(data.linearity_verdict),
-                     Transform(titles["linear"], titles["nonlinear"]),
+                     Transform(titles["linear"], titles["nonlinear"]), dots.animate.set_opacity(1),
                      on("non-linear", ReplacementTransform(bounds[0], bounds[1]),
-                        Transform(maps["linear"][0].image, maps["nonlinear"][0].image),
+                        new_image.animate.set_opacity(1),
                         ChangeDecimalToValue(accuracy, shown["nonlinear"]), run_time=2.5))
 
     def _map(self, grid) -> Group:
