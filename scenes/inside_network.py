@@ -12,11 +12,11 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, PI, RIGHT, UP, Circle, Create, DecimalNumber, Dot, FadeIn, FadeOut, FadeTransform,
-    Group, Indicate, SurroundingRectangle, Text, VGroup, smooth,
+    Group, Indicate, LaggedStart, SurroundingRectangle, Text, VGroup, smooth,
 )
 
 from scenes import theme
-from scenes.base import LectureScene, lecture_data
+from scenes.base import LectureScene, lecture_data, on
 from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.edge_labels import place_on_edges
 from scenes.mobjects.heatmap import Heatmap, colorbar
@@ -86,9 +86,9 @@ class InsideNetworkScene(LectureScene):
         self.diagram.neurons.set_fill(opacity=0.08)
         self.diagram.labels.set_opacity(0)
         self.narrate("Let's look inside the trained network while it works.",
-                     FadeIn(self.heading), Create(self.diagram.edges),
-                     FadeIn(self.diagram.neurons), FadeIn(self.diagram.ellipses),
-                     FadeIn(self.diagram.braces), run_time=2)
+                     FadeIn(self.heading), FadeIn(self.diagram.neurons),
+                     FadeIn(self.diagram.ellipses), FadeIn(self.diagram.braces),
+                     on("trained network", Create(self.diagram.edges)))
         # From now on the diagram is one mobject in the scene, below the numbers put on it (else
         # its first animation would add it again, on top of them).
         self.remove(self.diagram.edges, self.diagram.neurons, self.diagram.ellipses,
@@ -117,7 +117,7 @@ class InsideNetworkScene(LectureScene):
         shown = FadeIn(labels) if len(labels) else Indicate(self.diagram.edges,
                                                              color=self.palette.highlight)
         self.narrate("Blue edges are positive weights, orange negative; thicker means stronger.",
-                     shown, run_time=2)
+                     on("positive weights", shown))
 
     def _weight_number(self, weight: float) -> DecimalNumber:
         color = self.palette.positive if weight >= 0 else self.palette.negative
@@ -137,8 +137,8 @@ class InsideNetworkScene(LectureScene):
                        font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted)
         _inside_frame(caption.next_to(self.mini_map, UP, buff=0.15))
         self.narrate(decision_map_intro(self.data.training_verdict),
-                     FadeIn(self.mini_map), FadeIn(dots),
-                     FadeIn(caption), run_time=1.5)
+                     FadeIn(self.mini_map), on("orange", FadeIn(dots)),
+                     on("blue class", FadeIn(caption)))
         self.panel = Group(self.mini_map, dots, caption)
         self.marker: Circle | None = None
         self.verdict: VGroup | None = None
@@ -167,8 +167,8 @@ class InsideNetworkScene(LectureScene):
         level = "high" if example.prediction >= 0.5 else "low"
         outcome = "right" if correct else "wrong"
         self.narrate(f"The output is {level}: class {CLASS_WORD[example.predicted_class]}, "
-                     f"which is {outcome}.", FadeIn(verdict), Indicate(output, color=p.highlight),
-                     run_time=1.5)
+                     f"which is {outcome}.", Indicate(output, color=p.highlight),
+                     on("which is", FadeIn(verdict)))
         self.verdict = verdict
 
     def _path(self, example) -> str:
@@ -238,22 +238,25 @@ class InsideNetworkScene(LectureScene):
         self.narrate("What does each hidden neuron respond to? Colour the plane by its output.",
                      FadeOut(self.panel), FadeOut(self.marker), FadeOut(self.verdict),
                      FadeOut(self.weight_labels),
-                     FadeTransform(self.diagram, big), run_time=2)
+                     on("Colour the plane", FadeTransform(self.diagram, big)))
         self.narrate("Each neuron becomes a map: faint where its output is low, full colour "
-                     "where high.", FadeIn(maps, scale=0.4), run_time=2)
+                     "where high.", on("becomes a map", LaggedStart(
+                         *(FadeIn(m, scale=0.4) for m in maps), lag_ratio=0.4)))
         if with_ranges:
             self.narrate("Every map has its own scale; the numbers beneath give the neuron's "
-                         "range.", FadeIn(ranges), run_time=1.5)
+                         "range.", on("the numbers beneath", FadeIn(ranges)))
         else:
             self.narrate("Every map is scaled to its own neuron's range.",
-                         FadeIn(self._scale_key()), run_time=1.5)
+                         on("own neuron's range", FadeIn(self._scale_key())))
         first_layer = Group(*(self.hidden_maps[1, i] for i in big.drawn_indices(1)))
         self.narrate("A first-layer neuron splits the plane along a straight line.",
-                     Indicate(first_layer, color=p.highlight, scale_factor=1.05), run_time=1.5)
+                     on("straight line", Indicate(first_layer, color=p.highlight,
+                                                  scale_factor=1.05)))
         if len(self.data.neuron_grids) > 1:
             later = Group(*(m for (layer, _), m in self.hidden_maps.items() if layer > 1))
             self.narrate("Later layers combine those lines into curved regions.",
-                         Indicate(later, color=p.highlight, scale_factor=1.05), run_time=1.5)
+                         on("curved regions", Indicate(later, color=p.highlight,
+                                                       scale_factor=1.05)))
 
     def _scale_key(self) -> VGroup:
         """Where no range fits under the maps: a key to their shared colour ramp, in the
@@ -293,7 +296,7 @@ class InsideNetworkScene(LectureScene):
         many = len(self.examples) > 1
         line = ("The colour under each test point is that neuron's activation for it." if many
                 else "The colour under the test point is that neuron's activation for it.")
-        self.narrate(line, FadeIn(points, scale=1.5), run_time=1.5)
+        self.narrate(line, on("test point", FadeIn(points, scale=1.5)))
 
     def _output_map(self) -> None:
         p = self.palette
@@ -307,7 +310,10 @@ class InsideNetworkScene(LectureScene):
                        color=p.output).next_to(decision, UP, buff=0.15)
         _inside_frame(caption)
         self.narrate("The output neuron weighs these maps by its edges and squashes the sum: "
-                     "the decision map.", FadeIn(decision, scale=0.4), FadeIn(caption), run_time=2)
+                     "the decision map.",
+                     on("weighs these maps", Indicate(self.big.edges_group(out - 1),
+                                                      color=p.highlight)),
+                     on("the decision map", FadeIn(decision, scale=0.4), FadeIn(caption)))
         self.narrate("A curved boundary, built from simple pieces.",
                      FadeIn(self._points(decision), scale=1.5),
-                     Indicate(self.big.edges_group(out - 1), color=p.highlight), run_time=1.5)
+                     on("simple pieces", Indicate(decision.frame, color=p.highlight)))
