@@ -58,4 +58,4 @@ def test_shown_arithmetic_adds_up(rendered, other_config, slug):
 def test_the_lecture_shows_its_arithmetic(rendered):
     """The scenes that compute on screen record what they compute."""
     shown = {slug for slug, result in rendered.items() if result.arithmetic}
-    assert {"neuron", "forward_pass", "backprop"} <= shown, shown
+    assert {"neuron", "forward_pass"} <= shown, shown
