@@ -131,6 +131,7 @@ def test_a_diverging_lecture_network_stops_preview_and_render_before_anything_re
     assert not [path for path in media.rglob("*") if path.suffix in (".mp4", ".png")]
 
 
+@pytest.mark.render
 def test_render_builds_the_numbers_only_when_a_scene_renders(tmp_path, monkeypatch):
     builds = []
     real = cli._lecture_data

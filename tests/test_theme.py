@@ -15,6 +15,7 @@ from scenes import base, registry, theme
 from scripts.render.scene import render_scene
 
 
+@pytest.mark.render
 def test_light_theme_from_config_paints_the_background(tmp_path, tiny_render, monkeypatch):
     config = tmp_path / "lecture.toml"
     config.write_text('[lecture]\ntheme = "light"\n')
