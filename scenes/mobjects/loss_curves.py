@@ -44,6 +44,8 @@ class LossCurves(VGroup):
         self.curves, self.drawn, self.tips = VGroup(), VGroup(), VGroup()
         for values, c in series.values():
             anchors = self.axes.c2p(self.epochs, np.maximum(values, self.floor)).T
+            if len(anchors) == 1:   # one recorded epoch: a curve of one point
+                anchors = np.vstack([anchors, anchors])
             full = VMobject(stroke_color=c, stroke_width=4).set_points_as_corners(anchors)
             self.drawn.add(full.copy())
             self.curves.add(full.set_stroke(opacity=0))

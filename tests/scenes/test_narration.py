@@ -7,10 +7,10 @@ import pytest
 
 from nnmath.config import load_config
 from nnmath.lecture_data import LectureData
-from nnmath.verdicts import Limit, Outcome, compare_sizes, contrast, judge
+from nnmath.verdicts import Limit, Outcome, compare_sizes, contrast, judge, size_outcomes
 from scenes import registry
-from scenes.hidden_sizes import HiddenSizesScene
 from scenes.narration import (
+    sizes_test_line,
     decision_map_caption, descent_view, linearity, loss_ends, summary_result, training_result,
 )
 from scripts.render.scene import render_scene
@@ -193,7 +193,8 @@ def test_linear_contrast_words():
 ])
 def test_hidden_sizes_compare_what_the_numbers_show(tests, want):
     verdicts = [judged(t / 100, t / 100) for t in tests]
-    line = HiddenSizesScene._test_line(compare_sizes([3, 5, 10], verdicts), tests, verdicts)
+    line = sizes_test_line(compare_sizes([3, 5, 10], verdicts), tests,
+                           size_outcomes([3, 5, 10], verdicts))
     assert line.startswith(want)
     if len(set(tests)) == 1:
         assert "do better" not in line and "does better" not in line
