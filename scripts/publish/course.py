@@ -239,9 +239,15 @@ def _numbers(scenes, chapters, cache_dir: Path, config, config_path, course: boo
         digest.update(path.read_bytes())
     digest = digest.hexdigest()[:16]
     cached = cache_dir / f"page-data-{digest}.json"
-    if cached.is_file():
-        saved = json.loads(cached.read_text(encoding="utf-8"))
-        return saved["data"], [quizzes.Question.from_json(q) for q in saved["questions"]]
+    if not cached.is_file():
+        _build_numbers(cached, cache_dir, scenes, chapters, config, course)
+    # read back even when just built, so a fresh build and a cached one give the same page
+    saved = json.loads(cached.read_text(encoding="utf-8"))
+    return saved["data"], [quizzes.Question.from_json(q) for q in saved["questions"]]
+
+
+def _build_numbers(cached: Path, cache_dir: Path, scenes, chapters, config, course: bool) -> None:
+    """Compute the page data and the quiz and store them at ``cached`` (dropping older ones)."""
     from nnmath.lecture_data import LectureData
 
     lecture = LectureData.build(config)
@@ -250,4 +256,3 @@ def _numbers(scenes, chapters, cache_dir: Path, config, config_path, course: boo
     for stale in cache_dir.glob("page-data-*.json"):
         stale.unlink()
     write_json(cached, {"data": data, "questions": [q.to_json() for q in questions]})
-    return data, questions
