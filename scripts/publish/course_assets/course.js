@@ -169,7 +169,9 @@
     }
   }
   video.addEventListener("ended", reachedEnd);
-  video.addEventListener("pause", () => save(true));
+  // A seek or a pause can come before the next timeupdate: take the position from the video.
+  video.addEventListener("seeked", () => { state.position = video.currentTime; });
+  video.addEventListener("pause", () => { state.position = video.currentTime; save(true); });
   if (state.ended) reachedEnd();
   else if (course.placement === "chapters") {
     for (const question of questions) if (state.answers[question.dataset.question]) reveal(question.dataset.chapter);
