@@ -13,7 +13,7 @@ from manim import (
 
 from nnmath.activations import get_activation
 from scenes import theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.descent import decimals_for
 from scenes.mobjects.landscape import ContourLines
@@ -31,7 +31,6 @@ SIDE = theme.Region(PLOT.right + 0.4, theme.CONTENT.right, theme.CONTENT.bottom,
 
 class ActivationsScene(LectureScene):
     def construct(self) -> None:
-        self.data = lecture_data()
         self.tour = self.data.activation_tour
         self.functions = {name: get_activation(name, self.tour.leaky_slope) for name in self.tour.outputs}
         p = self.palette

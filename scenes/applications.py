@@ -13,7 +13,7 @@ from manim import (
 )
 
 from scenes import theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.mobjects.network_diagram import NetworkDiagram
 
 PANEL_WIDTH, PANEL_HEIGHT = 4.3, 3.1
@@ -25,12 +25,12 @@ MARGIN = 0.12             # above and below a panel in the camera's close view o
 
 class ApplicationsScene(LectureScene):
     def construct(self) -> None:
-        data = lecture_data()
+        data = self.data
         self.art = data.illustrations
         p = self.palette
         heading = self.make_heading("Where neural networks work")
         self.net = NetworkDiagram(data.layer_sizes, [layer.W for layer in data.final_params],
-                                  labels=None, width=5.0, height=3.2)
+                                  labels=None, width=5.0, height=3.2, palette=self.palette)
         self.nets: list[NetworkDiagram] = []     # the lecture's network in each pipeline's box
         self.narrate("Neural networks are used wherever there are patterns to learn from "
                      "examples.", FadeIn(heading), on("patterns", Create(self.net, lag_ratio=0.05)))

@@ -11,7 +11,7 @@ from manim import (
 )
 
 from scenes import theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.mobjects.diagram_growth import grow_diagram
 from scenes.mobjects.network_diagram import NetworkDiagram
 
@@ -23,7 +23,6 @@ CAPTION_GAP = 0.3   # between the layer captions and the diagram (its braces inc
 
 class ArchitectureScene(LectureScene):
     def construct(self) -> None:
-        self.data = lecture_data()
         heading = self.make_heading("Architecture: layers of neurons")
         diagram, captions = self._layers(heading)
         counter = self._parameters(diagram, captions)
@@ -65,7 +64,7 @@ class ArchitectureScene(LectureScene):
         band = max(caption.height for caption in captions)
         top = area.top - band - CAPTION_GAP
         diagram = NetworkDiagram(sizes, labels="names", width=width,
-                                 height=min(4.4, top - area.bottom - 0.4), max_neurons_shown=8)
+                                 height=min(4.4, top - area.bottom - 0.4), max_neurons_shown=8, palette=self.palette)
         diagram.move_to([0, (top + area.bottom) / 2, 0])
         diagram.shift(UP * min(0.0, top - diagram.get_top()[1]))
         for layer, caption in enumerate(captions):
@@ -178,7 +177,7 @@ class ArchitectureScene(LectureScene):
         shown = max(2, min(COMPACT_LAYER, sizes[1] - 1))
         wide = NetworkDiagram(sizes, [layer.W for layer in widest.params], labels=None,
                               max_neurons_shown=shown, width=theme.CONTENT.width - 1.0,
-                              height=4.4)
+                              height=4.4, palette=self.palette)
         true_size = wide.size_label(1)
         if true_size is not None:
             self.show_value(f"hidden_size_comparison[{k}].layer_sizes[1]", float(true_size.text),

@@ -19,7 +19,7 @@ from manim import (
 )
 
 from scenes import theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.phases import PhaseTitles
 from scenes.mobjects.edge_labels import place_on_edges
 from scenes.mobjects.network_diagram import NetworkDiagram
@@ -58,7 +58,6 @@ def change_decimals(before: float, after: float) -> int:
 
 class BackpropScene(LectureScene):
     def construct(self) -> None:
-        self.data = lecture_data()
         self.example = self.data.backprop_example
         self.out = len(self.data.layer_sizes) - 1          # the output layer, in diagram layers
         self.heading = Text("Backpropagation", font=theme.FONT, font_size=theme.HEADING_SIZE,
@@ -188,7 +187,7 @@ class BackpropScene(LectureScene):
         ex = self.example
         self.diagram = NetworkDiagram(self.data.layer_sizes, [layer.W for layer in ex.params_before],
                                       ex.forward.activations, labels="values",
-                                      width=DIAGRAM_SIZE[0], height=DIAGRAM_SIZE[1])
+                                      width=DIAGRAM_SIZE[0], height=DIAGRAM_SIZE[1], palette=self.palette)
         self.diagram.move_to(DIAGRAM_CENTER)
         self.record_diagram("backprop_example.forward.activations", self.diagram)
         self.diagram.neurons.set_fill(opacity=0.08)

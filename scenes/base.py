@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from manim import (UP, Animation, AnimationGroup, DecimalNumber, MovingCameraScene, Succession,
                    Text, ThreeDScene, Wait, config)
@@ -54,33 +54,6 @@ class LectureContext:
 
         config = config if config is not None else load_config(None)
         return cls(config, LectureData.build(config), voice)
-
-
-_context: LectureContext | None = None   # the render's context, set by ``use_context``
-
-
-def use_context(context: LectureContext | None) -> LectureContext | None:
-    """Render the scenes of this process with ``context`` (the renderer sets it for each render;
-    None: the default lecture, built when a scene first asks, as under plain ``manim``); returns
-    the context it replaces."""
-    global _context
-    previous, _context = _context, context
-    return previous
-
-
-def use_voice(voice) -> None:
-    """Speak the narration of the current context with ``voice`` (None: silence)."""
-    use_context(replace(current_context(), voice=voice))
-
-
-def current_context() -> LectureContext:
-    """The render's context; without one (plain ``manim``), the default config's, whose numbers
-    are built when a scene first asks for them."""
-    if _context is None:
-        from nnmath.config import load_config
-
-        use_context(LectureContext(load_config(None), None))
-    return _context
 
 
 def frame_grid() -> int:
@@ -151,22 +124,6 @@ def on(phrase: str, *animations: Animation, run_time: float | None = None) -> Cu
     return Cue(phrase, animations, run_time)
 
 
-def lecture_config():
-    """The config of the render's context."""
-    return current_context().config
-
-
-def lecture_data():
-    """All numbers the lecture shows: the render's context's (built by the renderer, never by
-    the scene, except under plain ``manim``, which hands in no context)."""
-    context = current_context()
-    if context.data is None:
-        from nnmath.lecture_data import LectureData
-
-        use_context(replace(context, data=LectureData.build(context.config)))
-    return _context.data
-
-
 @dataclass(frozen=True)
 class NarrationLine:
     start: float        # scene time at which the step begins (frame-exact)
@@ -192,10 +149,16 @@ class LectureMixin:
     """What makes a Manim scene a lecture scene: themed background, ``narrate`` for captioned
     steps, and a record of every number shown. Mixed into Scene and ThreeDScene below."""
 
+    def __init__(self, context: LectureContext | None = None, **kwargs) -> None:
+        """``context``: what the scene renders from, handed in by the renderer; without one
+        (plain ``manim``), the default config's, with its numbers built here."""
+        self.context = context if context is not None else LectureContext.build()
+        self.data = self.context.data
+        self.palette = theme.named(self.context.theme)
+        super().__init__(**kwargs)
+
     def setup(self) -> None:
         super().setup()
-        self.context = current_context()
-        self.palette = theme.use(self.context.theme)
         self.camera.background_color = self.palette.background
         self.narration: list[NarrationLine] = []
         self.overlap_allowed: list[tuple] = []   # text pairs allowed to overlap (allow_overlap)

@@ -11,7 +11,7 @@ from manim import (
 )
 
 from scenes import theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.mobjects.derivation import carry, tex_number
 from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.mobjects.sample_plane import SamplePlane
@@ -26,7 +26,6 @@ SHRUNK = theme.TYPE.small / theme.TYPE.body   # the vector beside the opened net
 
 class BlackBoxScene(LectureScene):
     def construct(self) -> None:
-        self.data = lecture_data()
         self.example = self.data.forward_example
         p = self.palette
         area = theme.CONTENT
@@ -62,7 +61,7 @@ class BlackBoxScene(LectureScene):
                          ).arrange(DOWN, buff=0.1)
         room = theme.CONTENT.height - vector.height - caption.height - 0.6
         plane = SamplePlane(data.dataset.X_test, data.dataset.y_test, data.bounds, ex.x,
-                            height=room)
+                            height=room, palette=self.palette)
         if plane.width > SIDE:
             plane.scale(SIDE / plane.width)
         column = VGroup(plane, caption, vector).arrange(DOWN, buff=0.2)
@@ -107,9 +106,9 @@ class BlackBoxScene(LectureScene):
         weights = [layer.W for layer in ex.params]
         width, height = DIAGRAM
         diagram = NetworkDiagram(self.data.layer_sizes, weights, ex.activations, labels=None,
-                                 width=width, height=height)
+                                 width=width, height=height, palette=self.palette)
         labelled = NetworkDiagram(self.data.layer_sizes, weights, ex.activations,
-                                  labels="values", width=width, height=height)
+                                  labels="values", width=width, height=height, palette=self.palette)
         area = theme.CONTENT
         room = theme.Region(area.left + 3.0, area.right - 2.6, area.bottom, area.top)
         for drawn in (diagram, labelled):

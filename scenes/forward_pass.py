@@ -13,7 +13,7 @@ from manim import (
 )
 
 from scenes import theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.mobjects.camera_view import look_at, look_back, texts_in
 from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.mobjects.weighted_sum import WeightedSum, decimals_that_add_up
@@ -35,7 +35,6 @@ DIM = 0.12                  # opacity of the edges that do not feed the neuron c
 
 class ForwardPassScene(LectureScene):
     def construct(self) -> None:
-        self.data = lecture_data()
         self.example = self.data.forward_example
         self.sizes = self.data.layer_sizes
         self.heading = self.make_heading("Forward propagation")
@@ -103,7 +102,7 @@ class ForwardPassScene(LectureScene):
         elided = any(size > 8 for size in self.sizes[1:-1])
         self.diagram = NetworkDiagram(self.sizes, [layer.W for layer in ex.params],
                                       ex.activations, labels="values", width=DIAGRAM.width,
-                                      height=DIAGRAM.height - (BRACE_ROOM if elided else 0))
+                                      height=DIAGRAM.height - (BRACE_ROOM if elided else 0), palette=self.palette)
         DIAGRAM.clamp(self.diagram.move_to(DIAGRAM.center))
         self.record_diagram("forward_example.activations", self.diagram)
         self.input_fills = [n.get_fill_opacity() for n in self.diagram.layer_group(0)]

@@ -13,7 +13,7 @@ from manim import (
 )
 
 from scenes import theme
-from scenes.base import LectureThreeDScene, lecture_data, on
+from scenes.base import LectureThreeDScene, on
 from scenes.mobjects.descent import (
     DescentTrail, EpochLabels, Landscape, LossKey, RatePanel, StepReadout, decimals_for,
     label_text, param_tex, polynomial_tex, spaced_points,
@@ -33,7 +33,6 @@ BELOW_SUBTITLE = theme.Region(theme.CONTENT.left, theme.CONTENT.right, theme.CON
 
 class GradientDescentScene(LectureThreeDScene):
     def construct(self) -> None:
-        self.data = lecture_data()
         self.descent = self.data.descent
         p = self.palette
         self.loss_colors = (p.muted, p.gradient)   # low → high loss

@@ -14,7 +14,7 @@ from manim import (
 
 from nnmath.verdicts import Difference
 from scenes import theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.landscape import ContourLines
 from scenes.mobjects.network_diagram import RADIUS_PER_PITCH, NetworkDiagram
@@ -34,7 +34,6 @@ ZOOM_MARGIN = 1.25         # the view onto the overlaid map: the map and a margi
 
 class HiddenSizesScene(LectureScene):
     def construct(self) -> None:
-        self.data = lecture_data()
         self.networks = self.data.hidden_size_comparison
         self.verdicts = self.data.hidden_size_verdicts
         p = self.palette
@@ -93,7 +92,7 @@ class HiddenSizesScene(LectureScene):
 
         probes = [NetworkDiagram(network.layer_sizes, labels=None,
                                  max_neurons_shown=MAX_NEURONS_SHOWN, width=width,
-                                 height=DIAGRAM_HEIGHT) for network in self.networks]
+                                 height=DIAGRAM_HEIGHT, palette=self.palette) for network in self.networks]
         densest = max(probes, key=slots)
         radius = densest.radius
 
@@ -104,7 +103,7 @@ class HiddenSizesScene(LectureScene):
         def drawn(network, probe, weights):
             return NetworkDiagram(network.layer_sizes, weights, labels=None,
                                   max_neurons_shown=MAX_NEURONS_SHOWN, width=width,
-                                  height=max(height(probe), 2.2 * radius), neuron_radius=radius)
+                                  height=max(height(probe), 2.2 * radius), neuron_radius=radius, palette=self.palette)
 
         self.blanks = [drawn(network, probe, None) for network, probe in zip(self.networks, probes)]
         return [drawn(network, probe, [layer.W for layer in network.params])

@@ -16,7 +16,7 @@ from manim import (
 )
 
 from scenes import theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.edge_labels import place_on_edges
 from scenes.mobjects.heatmap import Heatmap, colorbar
@@ -56,7 +56,6 @@ def _early(t: float) -> float:
 
 class InsideNetworkScene(LectureScene):
     def construct(self) -> None:
-        self.data = lecture_data()
         self.examples = self.data.class_examples
         grid = self.data.trained.grid    # the lecture network's P(class 1)
         self.decision = grid.values
@@ -80,7 +79,7 @@ class InsideNetworkScene(LectureScene):
         self.diagram = NetworkDiagram(self.data.layer_sizes,
                                       [layer.W for layer in self.data.final_params],
                                       first.activations, labels="values",
-                                      width=SAMPLE_DIAGRAM_SIZE[0], height=SAMPLE_DIAGRAM_SIZE[1])
+                                      width=SAMPLE_DIAGRAM_SIZE[0], height=SAMPLE_DIAGRAM_SIZE[1], palette=self.palette)
         self.diagram.move_to(SAMPLE_DIAGRAM_CENTER)
         self.record_diagram(f"{self._path(first)}.activations", self.diagram)
         self.diagram.neurons.set_fill(opacity=0.08)
@@ -197,7 +196,7 @@ class InsideNetworkScene(LectureScene):
         map of the plane and the output neuron the decision map. Returns the diagram, the
         height of a hidden neuron's map and whether its range label fits beneath it."""
         sizes = self.data.layer_sizes
-        probe = NetworkDiagram(sizes, labels=None)
+        probe = NetworkDiagram(sizes, labels=None, palette=self.palette)
         slots = max(len(probe.drawn_indices(layer)) + (size > len(probe.drawn_indices(layer)))
                     for layer, size in enumerate(sizes))
         band = MAPS_TOP - MAPS_BOTTOM
@@ -212,7 +211,7 @@ class InsideNetworkScene(LectureScene):
         map_height = min(room, widest, MAX_MAP_HEIGHT)
         diagram = NetworkDiagram(sizes, [layer.W for layer in self.data.final_params],
                                  labels="names", width=right - left + 2 * radius,
-                                 height=(slots - 1) * pitch + 2 * radius, neuron_radius=radius)
+                                 height=(slots - 1) * pitch + 2 * radius, neuron_radius=radius, palette=self.palette)
         diagram.remove(diagram.braces)          # a brace would sit on the top map
         middle = (MAPS_TOP + MAPS_BOTTOM + (RANGE_LABEL_HEIGHT if with_ranges else 0)) / 2
         output = diagram.neuron(len(sizes) - 1, 0).get_center()

@@ -11,7 +11,7 @@ from manim import (
 
 from nnmath.verdicts import adding_decimals
 from scenes import theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.biology import BiologicalNeuron
 from scenes.mobjects.activation_plot import ActivationPlot
 from scenes.mobjects.artificial_neuron import ArtificialNeuron
@@ -27,7 +27,7 @@ CAPTION_BAND = 0.55                        # the caption's line at the top of th
 
 class NeuronScene(LectureScene):
     def construct(self) -> None:
-        data = lecture_data()
+        data = self.data
         self.example = data.neuron_example
         self.symbol = ACTIVATION_SYMBOL[data.config.network.activation]
         bio, labels = self._biological()
@@ -80,7 +80,7 @@ class NeuronScene(LectureScene):
 
     # -- the artificial neuron ----------------------------------------------------------------
     def _morph(self, bio: BiologicalNeuron, labels: VGroup) -> ArtificialNeuron:
-        neuron = ArtificialNeuron(len(self.example.inputs), theme.CONTENT)   # as wide as the bio one
+        neuron = ArtificialNeuron(len(self.example.inputs), theme.CONTENT, palette=self.palette)   # as wide as the bio one
         heading = self.make_heading("The artificial neuron")
         self.narrate("The artificial neuron copies this. Dendrites become inputs, and synapse "
                      "strengths become weights.",
@@ -108,7 +108,7 @@ class NeuronScene(LectureScene):
         ex = self.example
         area = theme.LEFT_PANEL
         left = ArtificialNeuron(len(ex.inputs), theme.Region(area.left, area.right, area.bottom,
-                                                             area.top - CAPTION_BAND))
+                                                             area.top - CAPTION_BAND), palette=self.palette)
         for edge, w in zip(left.edges, ex.weights):
             edge.set_color(self._sign(w))
         self.places = adding_decimals([*ex.terms, ex.bias], ex.z)

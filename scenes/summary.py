@@ -13,7 +13,7 @@ from manim import (
 from nnmath.activations import get_activation
 from nnmath.verdicts import Outcome
 from scenes import registry, theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.biology import BiologicalNeuron
 from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.loss_curves import LossCurves
@@ -27,7 +27,6 @@ PICTURE = theme.Region(-1.2, theme.CONTENT.right, theme.CONTENT.bottom, theme.CO
 
 class SummaryScene(LectureScene):
     def construct(self) -> None:
-        self.data = lecture_data()
         p = self.palette
         heading = self.make_heading("Summary")
         points = self._points()
@@ -136,7 +135,7 @@ class SummaryScene(LectureScene):
 
     def _layers(self) -> VGroup:
         total = self.show_value("network.parameters.total", self.data.parameters.total, 0)
-        diagram = NetworkDiagram(self.data.layer_sizes, labels=None, width=4.0, height=2.6)
+        diagram = NetworkDiagram(self.data.layer_sizes, labels=None, width=4.0, height=2.6, palette=self.palette)
         count = Text(f"{total:g} parameters", font=theme.FONT, font_size=theme.TYPE.small,
                      color=self.palette.text).next_to(diagram, DOWN, buff=0.3)
         return VGroup(diagram, count)
@@ -188,7 +187,7 @@ class SummaryScene(LectureScene):
 
     def _weights(self) -> NetworkDiagram:
         return NetworkDiagram(self.data.layer_sizes, [layer.W for layer in self.data.final_params],
-                              labels=None, width=4.0, height=2.6)
+                              labels=None, width=4.0, height=2.6, palette=self.palette)
 
     def _applications(self) -> VGroup:
         p = self.palette

@@ -67,21 +67,12 @@ THIN_STROKE = 1.5
 EDGE_WIDTH = (1.0, 5.0)
 EDGE_OPACITY = (0.3, 1.0)
 
-_active = DARK
-
-
-def palette() -> Palette:
-    """The palette scenes draw with; set once per render by ``use``."""
-    return _active
-
-
-def use(name: str) -> Palette:
-    """Select the dark or light palette for the scenes rendered in this process."""
-    global _active
+def named(name: str) -> Palette:
+    """The palette called ``name`` (the config's ``lecture.theme``): a scene takes it from its
+    context and hands it to the mobjects it draws, so no palette lives in a module global."""
     if name not in PALETTES:
         raise ValueError(f"unknown theme {name!r}; known: {', '.join(PALETTES)}")
-    _active = PALETTES[name]
-    return _active
+    return PALETTES[name]
 
 
 # -- Layout: the type scale and the frame's regions --------------------------------------------

@@ -10,7 +10,7 @@ from manim import (
 )
 
 from scenes import registry, theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.notation import ACTIVATION_SYMBOL
 
@@ -23,7 +23,7 @@ LINE_SPACING = 1.5  # of the chapter list
 class TitleCard(LectureScene):
     def construct(self) -> None:
         p = self.palette
-        data = lecture_data()
+        data = self.data
         title = Text("Neural Networks", font=theme.FONT, font_size=theme.TYPE.title, color=p.text)
         subtitle = Text("an intuitive guide, from one neuron to a trained network",
                         font=theme.FONT, font_size=theme.TYPE.body, color=p.muted)
@@ -32,7 +32,7 @@ class TitleCard(LectureScene):
         area = theme.CONTENT
         region = theme.Region(area.left, area.center[0] - 0.4, area.bottom, area.top - BAND)
         diagram = NetworkDiagram(data.layer_sizes, [layer.W for layer in data.final_params],
-                                 labels=None, width=region.width - 0.4, height=region.height - 0.3)
+                                 labels=None, width=region.width - 0.4, height=region.height - 0.3, palette=self.palette)
         region.fit(diagram)
         hidden = diagram.neuron(1, data.neuron_example.neuron) or diagram.layer_group(1)[0]
         seed = hidden.copy().scale(1.6).move_to(region.center)

@@ -16,7 +16,7 @@ from manim import (
 from nnmath.config import LectureConfig, LectureOptions
 from nnmath.verdicts import Limit, uniform_class
 from scenes import theme
-from scenes.base import LectureScene, lecture_data, on
+from scenes.base import LectureScene, on
 from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.landscape import ContourLines
 from scenes.mobjects.loss_curves import LossCurves
@@ -57,7 +57,6 @@ def move(tracker: ValueTracker, start: float, end: float) -> UpdateFromAlphaFunc
 
 class TrainingScene(LectureScene):
     def construct(self) -> None:
-        self.data = lecture_data()
         self.stops = self._stops()
         heading = self.make_heading("Training and the decision boundary")
         self._build_map()

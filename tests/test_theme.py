@@ -20,11 +20,8 @@ def test_light_theme_from_config_paints_the_background(tmp_path, tiny_render, mo
     config = tmp_path / "lecture.toml"
     config.write_text('[lecture]\ntheme = "light"\n')
     context = base.LectureContext.build(load_config(str(config)))
-    try:
-        result = render_scene(registry.get("title"), tmp_path, frame_only=True,
-                              overrides=tiny_render, progress=False, context=context)
-    finally:
-        theme.use("dark")
+    result = render_scene(registry.get("title"), tmp_path, frame_only=True,
+                          overrides=tiny_render, progress=False, context=context)
     corner = np.asarray(Image.open(result.frame).convert("RGB"))[0, 0]
     assert tuple(corner) == tuple(color_to_int_rgb(theme.LIGHT.background))
     assert tuple(corner) != tuple(color_to_int_rgb(theme.DARK.background))
@@ -32,7 +29,7 @@ def test_light_theme_from_config_paints_the_background(tmp_path, tiny_render, mo
 
 def test_unknown_theme_is_refused():
     with pytest.raises(ValueError, match="sepia"):
-        theme.use("sepia")
+        theme.named("sepia")
 
 
 def relative_luminance(colour: str) -> float:

@@ -20,9 +20,10 @@ class ArtificialNeuron(VGroup):
     Σ and the output arrow with a, filling ``region``: the inputs at its left edge, the body a
     little right of its middle, the arrow to its right edge."""
 
-    def __init__(self, n_inputs: int, region: theme.Region, **kwargs: Any) -> None:
+    def __init__(self, n_inputs: int, region: theme.Region, *, palette: theme.Palette,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        p = theme.palette()
+        p = self.palette = palette
         middle = region.center[1]
         spread = 0.34 * region.height
         ys = np.linspace(middle + spread, middle - spread, n_inputs) if n_inputs > 1 else [middle]
@@ -50,7 +51,7 @@ class ArtificialNeuron(VGroup):
         start, end = circle.get_center(), self.body.get_center()
         unit = (end - start) / np.linalg.norm(end - start)
         return Line(start + INPUT_RADIUS * unit, end - BODY_RADIUS * unit,
-                    color=theme.palette().muted, stroke_width=theme.STROKE)
+                    color=self.palette.muted, stroke_width=theme.STROKE)
 
     def beside_edge(self, i: int, label: Mobject) -> Mobject:
         """Put ``label`` beside edge ``i`` near its middle, on the side away from the other

@@ -72,6 +72,8 @@ class NetworkDiagram(VGroup):
         Wider layers are elided to their first and last few neurons.
     width, height
         The box the neurons fill (labels beside the outer columns and braces may extend beyond).
+    palette
+        The scene's palette (``theme.named``): the colours of neurons, edges and labels.
     neuron_radius
         Fixed radius; by default it follows the densest column so nothing overlaps.
 
@@ -85,6 +87,7 @@ class NetworkDiagram(VGroup):
         weights: Sequence[np.ndarray] | None = None,
         activations: Sequence[np.ndarray] | None = None,
         *,
+        palette: theme.Palette,
         labels: str | None = "names",
         max_neurons_shown: int = 8,
         width: float = 9.0,
@@ -105,7 +108,7 @@ class NetworkDiagram(VGroup):
         if labels == "values" and self.activations is None:
             raise ValueError("labels='values' needs activations")
         self.label_mode = labels
-        self.palette = theme.palette()
+        self.palette = palette
         self.columns = [_elide(n, max_neurons_shown) for n in self.layer_sizes]
         self.radius, self._pitch, self._column_x = self._layout(width, height, neuron_radius)
 

@@ -17,9 +17,10 @@ class SamplePlane(VGroup):
     ``height`` tall; ``sample`` (two coordinates) is drawn bright and ringed."""
 
     def __init__(self, X: np.ndarray, y: np.ndarray, bounds: Sequence[float],
-                 sample: Sequence[float], *, height: float, **kwargs: Any) -> None:
+                 sample: Sequence[float], *, height: float, palette: theme.Palette,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        p = theme.palette()
+        p = palette
         self.bounds = tuple(float(b) for b in bounds)
         x0, x1, y0, y1 = self.bounds
         self.frame = Rectangle(width=height * (x1 - x0) / (y1 - y0), height=height,

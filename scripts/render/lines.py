@@ -18,6 +18,9 @@ def narration_lines(entries, media_dir: Path, context=None,
     """(slug, title, lines) per scene in order; a line is its caption, or (caption, spoken)
     where the scene says it differently from how it shows it. ``context``: the scenes'
     ``LectureContext`` (None: the default lecture)."""
+    from scenes.base import LectureContext
+
+    context = context if context is not None else LectureContext.build()   # once for all scenes
     work = Path(media_dir) / ".manim" / "script"
     scenes = []
     try:

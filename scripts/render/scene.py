@@ -166,8 +166,6 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
     """
     from manim import tempconfig
 
-    from scenes.base import current_context, use_context
-
     media_dir = ensure_writable(Path(media_dir))
     out_dir = ensure_writable(out_dir or media_dir / "preview" / quality)
     stem = f".{entry.slug}.partial"
@@ -176,10 +174,9 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
     finished = {ext: out_dir / f"{entry.slug}{ext}" for ext in kinds}
     settings = _manim_settings(quality, media_dir / ".manim", out_dir, stem, frame_only, overrides,
                                progress)
-    previous = use_context(context or current_context())
     try:
         with tempconfig(settings):
-            scene = entry.load()()
+            scene = entry.load()(context=context)
             if on_play is not None:
                 _report_plays(scene, on_play)
             scene.render()
@@ -191,8 +188,6 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
         log = _write_log(media_dir, entry.slug)
         raise RenderError(f"scene {entry.slug!r} failed: {type(err).__name__}: {err} "
                           f"(traceback in {log})") from err
-    finally:
-        use_context(previous)
     return RenderedScene(
         slug=entry.slug,
         video=finished.get(".mp4"),

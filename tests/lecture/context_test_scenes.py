@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from manim import FadeIn, Square
 
-from scenes.base import LectureScene, lecture_data
+from scenes.base import LectureScene
 
 
 class SaysMarker(LectureScene):
     def construct(self) -> None:
-        self.narrate(f"The data says: {lecture_data().marker}.", FadeIn(Square()), run_time=0.4)
+        self.narrate(f"The data says: {self.data.marker}.", FadeIn(Square()), run_time=0.4)

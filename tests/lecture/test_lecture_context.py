@@ -11,7 +11,7 @@ import pytest
 from lecture_helpers import TINY
 from nnmath.config import load_config
 from nnmath.lecture_data import LectureData
-from scenes import base
+from scenes import base, theme
 from scenes.base import LectureContext
 from scenes.registry import SceneEntry
 from scripts.render.clip import Job
@@ -45,6 +45,18 @@ def test_the_lecture_context_pickles_whole_into_a_scene_process(monkeypatch):
     context = LectureContext.build(load_config(None))
     copy = pickle.loads(pickle.dumps(context))
     monkeypatch.setattr(LectureData, "build", classmethod(lambda cls, *a, **k: pytest.fail("built")))
-    monkeypatch.setattr(base, "_context", copy)
-    assert base.lecture_data().to_facts() == context.data.to_facts()
-    assert base.lecture_config() == context.config
+    scene = base.LectureScene(context=copy)
+    assert scene.data.to_facts() == context.data.to_facts()
+    assert scene.context.config == context.config
+
+
+def test_scenes_of_two_contexts_in_one_process_keep_their_own(tmp_path):
+    """Nothing a scene renders from lives in a module global: a light and a dark scene built one
+    after the other in one process each keep their own palette and numbers."""
+    light = tmp_path / "lecture.toml"
+    light.write_text('[lecture]\ntheme = "light"\n')
+    first = base.LectureScene(context=LectureContext(load_config(None), SimpleNamespace(marker=1)))
+    second = base.LectureScene(context=LectureContext(load_config(str(light)),
+                                                      SimpleNamespace(marker=2)))
+    assert (first.palette, first.data.marker) == (theme.DARK, 1)
+    assert (second.palette, second.data.marker) == (theme.LIGHT, 2)

@@ -28,10 +28,9 @@ def _text_as_at_full_size(monkeypatch) -> None:
     monkeypatch.setattr(manimpango, "text2svg", wide_text_canvas(manimpango.text2svg))
 
 
-def _use_config(monkeypatch, path) -> None:
-    """Render the scenes with the context of the config at ``path`` (None: defaults)."""
-    monkeypatch.setattr(base, "_context",
-                        base.LectureContext.build(load_config(str(path) if path else None)))
+def context_of(path) -> base.LectureContext:
+    """The scenes' context of the config at ``path`` (None: defaults)."""
+    return base.LectureContext.build(load_config(str(path) if path else None))
 
 
 @pytest.fixture(scope="session")
@@ -78,12 +77,12 @@ def config_checks(tmp_path_factory) -> dict:
 
 @pytest.fixture
 def use_config(monkeypatch):
-    """use(toml_text, folder): the scenes read that config until the test ends."""
-    def use(text: str, folder) -> None:
+    """use(toml_text, folder): the context of that config, text laid out as at full size."""
+    def use(text: str, folder) -> base.LectureContext:
         path = folder / "lecture.toml"
         path.write_text(text)
-        _use_config(monkeypatch, path)
         _text_as_at_full_size(monkeypatch)
+        return context_of(path)
     yield use
 
 

@@ -12,8 +12,9 @@ import numpy as np
 import pytest
 from manim import RIGHT, Square, linear, tempconfig
 
+from nnmath.config import load_config
 from scenes import base
-from scenes.base import CueError, LectureScene, on
+from scenes.base import CueError, LectureContext, LectureScene, on
 
 LINE = "Each input is multiplied by its weight, then the bias is added."
 # Word starts as a voice would time them: deliberately off the frame grids of 10 and 15 fps.
@@ -54,13 +55,13 @@ class Mover(LectureScene):
                         run_time=0.5))
 
 
-def _render(scene_class, folder: Path, fps: int):
+def _render(scene_class, folder: Path, fps: int, voice=None):
     settings = {"media_dir": str(folder), "video_dir": str(folder), "pixel_width": 64,
                 "pixel_height": 36, "frame_rate": fps, "output_file": "cued",
                 "verbosity": "ERROR", "progress_bar": "none", "disable_caching": True,
                 "partial_movie_dir": str(folder / "partial")}
     with tempconfig(settings):
-        scene = scene_class()
+        scene = scene_class(context=LectureContext(load_config(None), None, voice))
         scene.render()
     return scene, folder / "cued.mp4"
 
@@ -92,11 +93,7 @@ def _moves(video: Path) -> list[int | None]:
 @pytest.mark.render
 @pytest.mark.parametrize("fps", [10, 15, 30])
 def test_a_cue_starts_on_the_frame_nearest_its_word(tmp_path, fps):
-    base.use_voice(FakeVoice())
-    try:
-        scene, video = _render(Mover, tmp_path, fps)
-    finally:
-        base.use_voice(None)
+    scene, video = _render(Mover, tmp_path, fps, FakeVoice())
     words = LINE.split()
     expected = [round(STARTS[words.index("weight,")] * fps), round(STARTS[words.index("the")] * fps)]
     moves = _moves(video)

@@ -142,8 +142,8 @@ def test_a_map_keeps_its_pixels_when_indicated():
 def test_light_theme_maps_never_turn_into_blocks(tmp_path, use_config, video_facts):
     """Every frame of the light inside-the-network scene: no large area of pure black, which
     only appears when a map's pixels were painted over (the theme's darkest colour is lighter)."""
-    use_config(CONFIGS["light"], tmp_path)
+    context = use_config(CONFIGS["light"], tmp_path)
     video = render_scene(registry.get("inside_network"), tmp_path, overrides=TINY,
-                         progress=False).video
+                         progress=False, context=context).video
     black = [float((frame.max(axis=2) < 12).mean()) for frame in video_facts(video)["frames"]]
     assert max(black) < 0.01, f"{max(black):.1%} of frame {int(np.argmax(black))} is pure black"

@@ -17,7 +17,7 @@ from nnmath.lecture_data import LectureData
 from scenes import registry
 from scripts.render.scene import render_scene
 
-from conftest import TINY, _text_as_at_full_size, _use_config
+from conftest import TINY, _text_as_at_full_size, context_of
 
 pytestmark = pytest.mark.render
 
@@ -54,16 +54,13 @@ def test_drawn_configs_are_laid_out(tmp_path_factory, config):
     path.write_text(to_toml(config))
     issues = []
     with pytest.MonkeyPatch.context() as monkeypatch:
-        _use_config(monkeypatch, path)
         _text_as_at_full_size(monkeypatch)
-        try:
-            for slug in SCENES:
-                check = LayoutCheck(slug)
-                render_scene(registry.get(slug), folder, frame_only=True, overrides=TINY,
-                             progress=False, on_play=check)
-                issues += [check.report()] if check.issues else []
-        finally:
-            _use_config(monkeypatch, None)
+        context = context_of(path)
+        for slug in SCENES:
+            check = LayoutCheck(slug)
+            render_scene(registry.get(slug), folder, frame_only=True, overrides=TINY,
+                         progress=False, on_play=check, context=context)
+            issues += [check.report()] if check.issues else []
     assert not issues, f"{to_toml(config)}\n" + "\n".join(issues)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from nnmath.config import load_config
 from nnmath.lecture_data import LectureData
 from nnmath.verdicts import Limit, Outcome, compare_sizes, contrast, judge, size_outcomes
 from scenes import registry
@@ -15,7 +14,7 @@ from scenes.narration import (
 )
 from scripts.render.scene import render_scene
 
-from conftest import TINY, _use_config
+from conftest import TINY, context_of
 
 
 SLUGS = ("training", "hidden_sizes", "summary")
@@ -30,13 +29,12 @@ hidden_sizes = [1, 4]
 
 def _render(folder, path) -> tuple[LectureData, dict]:
     """(LectureData, slug -> narration lines) for the config at ``path`` (None: defaults)."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        _use_config(monkeypatch, path)
-        lines = {entry.slug: [step.text for step in render_scene(
-                     entry, folder, frame_only=True, overrides=TINY, progress=False).steps]
-                 for entry in registry.SCENES if entry.slug in SLUGS}
-        _use_config(monkeypatch, None)
-    return LectureData.build(load_config(None if path is None else str(path))), lines
+    context = context_of(path)
+    lines = {entry.slug: [step.text for step in render_scene(
+                 entry, folder, frame_only=True, overrides=TINY, progress=False,
+                 context=context).steps]
+             for entry in registry.SCENES if entry.slug in SLUGS}
+    return context.data, lines
 
 
 @pytest.fixture(scope="module")
