@@ -16,6 +16,7 @@ from manim import (UP, Animation, AnimationGroup, DecimalNumber, MovingCameraSce
 
 from nnmath.errors import NNLectureError
 from scenes import theme
+from scenes.copies import share_parsed_paths
 
 FPS_GRID = 15               # run times are multiples of 1/15 s so captions stay in step at any fps
 WORDS_PER_SECOND = 2.6      # a calm speaking pace, for a lecture without a voice
@@ -24,6 +25,8 @@ READABLE_CPS = 20           # a step lasts at least as long as its caption takes
 CUE_RUN_TIME = (0.5, 2.5)   # an animation without its own run time lasts this long at least/most
 
 Words = tuple[tuple[str, float, float], ...]
+
+share_parsed_paths()   # every lecture scene, under the renderer or plain manim
 
 
 class CueError(NNLectureError, ValueError):
