@@ -30,12 +30,9 @@ VISIBLE = 0.05   # opacity below which a text counts as not shown
 # Configs the layout test renders besides the default lecture: together they span the documented
 # ranges (1 to 3 hidden layers of 1 to 32 neurons, every data set and activation, the largest
 # hidden-size list: 5 sizes up to 32, first and last example, both themes), several extremes in
-# each.
+# each. The theme changes colours, never a box, so the default lecture's light twin is not laid
+# out again (deep is light).
 CONFIGS = {
-    "light": """
-[lecture]
-theme = "light"
-""",
     "deep": """
 [data]
 name = "xor"
@@ -321,49 +318,27 @@ def wide_text_canvas(text2svg):
     return wrapped
 
 
-def check_config(name: str, folder: str, overrides: dict) -> tuple[str, dict, dict]:
-    """Render every scene of ``CONFIGS[name]`` (last frames only) into ``folder`` with the layout
-    check, in a process of its own; returns (name, slug -> LayoutCheck, slug -> render error)."""
+def render_one(slug: str, folder: str, frame_only: bool, overrides: dict, context
+               ) -> tuple[object, LayoutCheck, str | None]:
+    """Render scene ``slug`` from ``context`` (a LectureContext) into ``folder`` with the layout
+    check, in a worker process of a pool; returns (RenderedScene or None, LayoutCheck, the render
+    error or None). Each scene has its own LaTeX and Text folders: Manim's LaTeX clean-up deletes
+    the other files of its folder, which would race between workers."""
     import manimpango
 
-    from nnmath.config import load_config
-    from scenes import base, registry
+    from scenes import registry
     from scripts.render.scene import RenderError, render_scene
-
-    manimpango.text2svg = wide_text_canvas(manimpango.text2svg)
-    path = Path(folder) / "lecture.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(CONFIGS[name])
-    context = base.LectureContext.build(load_config(str(path)))
-    checks, errors = {}, {}
-    for entry in registry.SCENES:
-        checks[entry.slug] = LayoutCheck(entry.slug)
-        try:
-            render_scene(entry, Path(folder), frame_only=True, overrides=overrides, progress=False,
-                         on_play=checks[entry.slug], context=context)
-        except RenderError as err:
-            errors[entry.slug] = str(err)
-    return name, checks, errors
-
-
-def render_one(slug: str, path: str | None, folder: str, frame_only: bool, overrides: dict):
-    """Render scene ``slug`` of the config at ``path`` (None: defaults) into ``folder`` with the
-    layout check, in a worker process of a pool; returns (RenderedScene, LayoutCheck). Each scene
-    has its own LaTeX and Text folders (Manim's LaTeX clean-up would race between workers)."""
-    import manimpango
-
-    from nnmath.config import load_config
-    from scenes import base, registry
-    from scripts.render.clip import scene_dirs
-    from scripts.render.scene import render_scene
 
     if not getattr(manimpango.text2svg, "wide", False):
         manimpango.text2svg = wide_text_canvas(manimpango.text2svg)
         manimpango.text2svg.wide = True
-    context = base.LectureContext.build(load_config(path))
+    work = Path(folder) / ".manim"
+    own = {"tex_dir": str(work / "tex" / slug), "text_dir": str(work / "texts" / slug)}
     check = LayoutCheck(slug)
-    result = render_scene(registry.get(slug), Path(folder), frame_only=frame_only,
-                          overrides={**overrides, **scene_dirs(Path(folder), slug)},
-                          context=context,
-                          progress=False, on_play=check)
-    return result, check
+    try:
+        result = render_scene(registry.get(slug), Path(folder), frame_only=frame_only,
+                              overrides={**overrides, **own}, context=context, progress=False,
+                              on_play=check)
+    except RenderError as err:
+        return None, check, str(err)
+    return result, check, None

@@ -50,14 +50,6 @@ def label(lecture: str, slug: str) -> str:
     return f"{lecture}/{slug}" if lecture else slug
 
 
-def scene_dirs(media_dir: Path, slug: str) -> dict[str, str]:
-    """One LaTeX and one Text folder per scene. Manim's LaTeX clean-up deletes the other files in
-    its folder, and two workers writing the same Text SVG would read each other's half-written
-    file; per scene, the folders also stay warm across runs."""
-    work = media_dir / ".manim"
-    return {"tex_dir": str(work / "tex" / slug), "text_dir": str(work / "texts" / slug)}
-
-
 def run(job: Job, report: Callable[[float], None]) -> Record:
     """Do ``job``; ``report`` receives the scene time reached (seconds) while rendering."""
     slug = job.entry.slug

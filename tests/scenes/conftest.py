@@ -11,16 +11,16 @@ import pytest
 from nnmath.config import load_config
 from nnmath.lecture_data import LectureData
 from scenes import base, registry
-from layout import CONFIGS, check_config, render_one, wide_text_canvas
+from layout import CONFIGS, render_one, wide_text_canvas
 
 TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
 # Seconds each scene took to render at the tiny size (so the slowest start first).
 EXPECTED_SECONDS = {"backprop": 10, "summary": 9, "gradient_descent": 8, "neuron": 5,
                     "activations": 5, "black_box": 4}
-OTHER_SEED = """seed = 7
-[training]
-epochs = 1500
-"""
+DEFAULT = "default"
+# The layout config that also stands as "another config" for the tests that check that a scene
+# follows its config (another data set, activation, network and hidden-size list).
+OTHER = "wide"
 
 
 def _text_as_at_full_size(monkeypatch) -> None:
@@ -34,45 +34,56 @@ def context_of(path) -> base.LectureContext:
 
 
 @pytest.fixture(scope="session")
-def layout_checks() -> dict:
-    """config name -> slug -> LayoutCheck, filled by every fixture that renders scenes."""
-    return {}
-
-
-def render_checked(path, folder, checks: dict, *, frame_only: bool) -> dict:
-    """Render every scene for the config at ``path`` (None: defaults) with the layout check,
-    two at a time in worker processes (longest first); slug -> RenderedScene, and ``checks``
-    gets slug -> LayoutCheck."""
-    slugs = sorted(registry.slugs(), key=lambda slug: -EXPECTED_SECONDS.get(slug, 0))
-    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("forkserver"),
-                             max_tasks_per_child=1) as pool:
-        done = pool.map(render_one, slugs, [str(path) if path else None] * len(slugs),
-                        [str(folder)] * len(slugs), [frame_only] * len(slugs),
-                        [TINY] * len(slugs))
-        found = dict(zip(slugs, done))
-    checks.update({slug: found[slug][1] for slug in registry.slugs()})
-    return {slug: found[slug][0] for slug in registry.slugs()}
+def scene_contexts(tmp_path_factory) -> dict:
+    """config name (the default or a layout config) -> (its LectureContext, its folder)."""
+    folder = tmp_path_factory.mktemp("scenes")
+    contexts = {DEFAULT: (context_of(None), folder / DEFAULT)}
+    for name, text in CONFIGS.items():
+        (folder / name).mkdir()
+        (folder / name / "lecture.toml").write_text(text)
+        contexts[name] = (context_of(folder / name / "lecture.toml"), folder / name)
+    return contexts
 
 
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory, layout_checks):
+def scene_renders(scene_contexts) -> dict:
+    """The one shared render of the scene tests, in one pool of two worker processes (longest
+    first, so both cores stay busy): every scene of the default lecture as video, and of each
+    layout config (tests/layout.py CONFIGS) as its last frame. config name -> slug ->
+    (RenderedScene or None, LayoutCheck, render error or None)."""
+    tasks = sorted(((name, slug) for name in scene_contexts for slug in registry.slugs()),
+                   key=lambda task: -EXPECTED_SECONDS.get(task[1], 1) * (3 if task[0] == DEFAULT
+                                                                          else 1))
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("forkserver"),
+                             max_tasks_per_child=1) as pool:
+        done = pool.map(render_one, [slug for _, slug in tasks],
+                        [str(scene_contexts[name][1]) for name, _ in tasks],
+                        [name != DEFAULT for name, _ in tasks], [TINY] * len(tasks),
+                        [scene_contexts[name][0] for name, _ in tasks])
+        found = dict(zip(tasks, done))
+    return {name: {slug: found[name, slug] for slug in registry.slugs()}
+            for name in scene_contexts}
+
+
+def _results(renders: dict, name: str) -> dict:
+    """slug -> RenderedScene of config ``name``; a scene that failed fails the test with its error."""
+    failed = {slug: error for slug, (_, _, error) in renders[name].items() if error}
+    if failed:
+        pytest.fail(f"{name}: " + "; ".join(failed.values()), pytrace=False)
+    return {slug: result for slug, (result, _, _) in renders[name].items()}
+
+
+@pytest.fixture(scope="session")
+def rendered(scene_renders) -> dict:
     """slug -> RenderedScene (video, captions, displayed numbers) for the default lecture."""
-    media = tmp_path_factory.mktemp("scenes-default")
-    return render_checked(None, media, layout_checks.setdefault("default", {}), frame_only=False)
+    return _results(scene_renders, DEFAULT)
 
 
 @pytest.fixture(scope="session")
-def config_checks(tmp_path_factory) -> dict:
-    """name -> (slug -> LayoutCheck, slug -> render error) for every config of the layout test,
-    last frames only, two configs at a time in worker processes (one per config: the scenes'
-    caches and Manim's config stay per process)."""
-    folder = tmp_path_factory.mktemp("layout-configs")
-    names = sorted(CONFIGS)
-    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("forkserver"),
-                             max_tasks_per_child=1) as pool:
-        results = pool.map(check_config, names, [str(folder / name) for name in names],
-                           [TINY] * len(names))
-        return {name: (checks, errors) for name, checks, errors in results}
+def other_config(scene_contexts, scene_renders) -> tuple:
+    """(LectureData, slug -> RenderedScene) of another config (last frames only: the numbers a
+    scene shows are fixed when it builds them)."""
+    return scene_contexts[OTHER][0].data, _results(scene_renders, OTHER)
 
 
 @pytest.fixture
@@ -84,18 +95,6 @@ def use_config(monkeypatch):
         _text_as_at_full_size(monkeypatch)
         return context_of(path)
     yield use
-
-
-@pytest.fixture(scope="session")
-def other_config(tmp_path_factory, layout_checks):
-    """(LectureData, slug -> RenderedScene) for a lecture with another seed (last frames only:
-    the numbers a scene shows are fixed when it builds them)."""
-    folder = tmp_path_factory.mktemp("scenes-other")
-    path = folder / "lecture.toml"
-    path.write_text(OTHER_SEED)
-    results = render_checked(path, folder, layout_checks.setdefault("other seed", {}),
-                             frame_only=True)
-    return LectureData.build(load_config(str(path))), results
 
 
 @pytest.fixture(scope="session")

@@ -46,4 +46,4 @@ def test_every_number_shown_follows_the_config(rendered, other_config, slug):
     if slug not in NUMBERLESS | SIZES_ONLY:
         shown, default = other_results[slug].displayed, rendered[slug].displayed
         assert any(shown[key] != default.get(key) for key in shown), \
-            f"{slug} shows the same numbers for another seed"
+            f"{slug} shows the same numbers for another config"

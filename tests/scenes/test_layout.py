@@ -13,6 +13,7 @@ import pytest
 from manim import (RIGHT, FadeIn, Indicate, MathTex, MovingCameraScene, Scene, Succession, Text,
                    tempconfig)
 
+from conftest import DEFAULT
 from layout import CONFIGS, LayoutCheck
 from scenes import registry, theme
 from scenes.mobjects.heatmap import Heatmap
@@ -30,23 +31,19 @@ def assert_laid_out(check) -> None:
 
 @pytest.mark.render
 @pytest.mark.parametrize("slug", SLUGS)
-def test_default_lecture_is_laid_out(rendered, layout_checks, slug):
-    assert_laid_out(layout_checks["default"][slug])
-
-
-@pytest.mark.render
-@pytest.mark.parametrize("slug", SLUGS)
-def test_other_seed_is_laid_out(other_config, layout_checks, slug):
-    assert_laid_out(layout_checks["other seed"][slug])
+def test_default_lecture_is_laid_out(scene_renders, slug):
+    _, check, error = scene_renders[DEFAULT][slug]
+    assert error is None, error
+    assert_laid_out(check)
 
 
 @pytest.mark.render
 @pytest.mark.parametrize("slug", SLUGS)
 @pytest.mark.parametrize("name", sorted(CONFIGS))
-def test_configs_are_laid_out(config_checks, name, slug):
-    checks, errors = config_checks[name]
-    assert slug not in errors, f"{name}: {errors.get(slug)}"
-    assert_laid_out(checks[slug])
+def test_configs_are_laid_out(scene_renders, name, slug):
+    _, check, error = scene_renders[name][slug]
+    assert error is None, f"{name}: {error}"
+    assert_laid_out(check)
 
 
 def check_after_play(tmp_path, build, scene_class=Scene) -> LayoutCheck:
@@ -142,7 +139,7 @@ def test_a_map_keeps_its_pixels_when_indicated():
 def test_light_theme_maps_never_turn_into_blocks(tmp_path, use_config, video_facts):
     """Every frame of the light inside-the-network scene: no large area of pure black, which
     only appears when a map's pixels were painted over (the theme's darkest colour is lighter)."""
-    context = use_config(CONFIGS["light"], tmp_path)
+    context = use_config('[lecture]\ntheme = "light"\n', tmp_path)
     video = render_scene(registry.get("inside_network"), tmp_path, overrides=TINY,
                          progress=False, context=context).video
     black = [float((frame.max(axis=2) < 12).mean()) for frame in video_facts(video)["frames"]]

@@ -46,8 +46,9 @@ def at_chance(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def default(tmp_path_factory):
-    return _render(tmp_path_factory.mktemp("narration-default"), None)
+def default(rendered, data):
+    """The default lecture's numbers and lines, from the scene tests' shared render."""
+    return data, {slug: [step.text for step in rendered[slug].steps] for slug in SLUGS}
 
 
 def said(lines: list[str]) -> str:
