@@ -60,7 +60,7 @@ def assemble(title: str, scenes: list[tuple[SceneEntry, Record]], cache_dir: Pat
                    staging / "lecture.mp4", title=title, chapters=chapters,
                    voice=_voice(scenes, cache_dir))
         if presenting:
-            assemble_slides(title, scenes, cache_dir, staging)
+            assemble_slides(title, scenes, cache_dir, staging, _palette(config_path))
         _texts(title, scenes, chapters, staging)
         publish_page(title, scenes, chapters, _clip_infos(scenes, chapters, formats), cache_dir,
                      staging, presenting=presenting, course=course, config_path=config_path)
@@ -140,3 +140,11 @@ def _publish(staging: Path, out_dir: Path) -> None:
         for name in PRESENTING:   # slides of an earlier run would show files no longer there
             if Path(name) not in new:
                 (out_dir / name).unlink(missing_ok=True)
+
+
+def _palette(config_path: Path | None):
+    """The palette of the lecture's theme (its config's ``lecture.theme``)."""
+    from nnmath.config import load_config
+    from scenes.theme import named
+
+    return named(load_config(config_path).lecture.theme)

@@ -27,11 +27,12 @@ REVEAL_FILES = {"dist/reveal.js": "reveal.js", "dist/reveal.css": "reveal.css",
                 "dist/plugin/notes.js": "notes.js", "LICENSE": "reveal-LICENSE.txt"}
 HANDOUT_FONT = Path("/usr/share/fonts/truetype/dejavu")   # the lecture's own font (theme.FONT)
 HANDOUT_STILL_WIDTH = 960   # pixels of a still in the handout: about 270 dpi at its printed size
-BACKGROUND = "#0E1116"      # the dark theme's background, around the videos
 
 
-def assemble_slides(title: str, scenes: list, cache_dir: Path, staging: Path) -> None:
-    """Put the step files, reveal.js, slides.html, lecture.pptx and handout.pdf in ``staging``."""
+def assemble_slides(title: str, scenes: list, cache_dir: Path, staging: Path, palette) -> None:
+    """Put the step files, reveal.js, slides.html, lecture.pptx and handout.pdf in ``staging``;
+    the page and the deck are drawn in the lecture's ``palette`` (``scenes.theme.Palette``: its
+    background around the videos, its text for the chapter bar)."""
     chapters = [(entry.title, _manifest(cache_dir, entry.slug, record)) for entry, record in scenes]
     folder = staging / "slides"
     folder.mkdir(exist_ok=True)
@@ -41,14 +42,16 @@ def assemble_slides(title: str, scenes: list, cache_dir: Path, staging: Path) ->
                 place(cache_dir / step[kind], folder / step[kind])
     for source, name in REVEAL_FILES.items():
         place(_reveal_file(source), folder / name)
-    write_text(staging / "slides.html", slides_page(title, chapters))
-    digest = _digest(title, chapters)
-    for name, build in (("lecture.pptx", build_deck), ("handout.pdf", build_handout)):
+    write_text(staging / "slides.html", slides_page(title, chapters, palette))
+    digest = _digest(title, chapters, palette)
+    builds = {"lecture.pptx": lambda target: build_deck(title, chapters, cache_dir, target, palette),
+              "handout.pdf": lambda target: build_handout(title, chapters, cache_dir, target)}
+    for name, build in builds.items():   # the handout is printed: white paper in either theme
         stem, suffix = name.split(".")
         cached = cache_dir / f"{stem}-{digest}.{suffix}"
         if not cached.is_file():
             with writing(cached) as partial:
-                build(title, chapters, cache_dir, partial)
+                build(partial)
             for stale in cache_dir.glob(f"{stem}-*.{suffix}"):
                 if stale != cached:
                     stale.unlink()
@@ -69,10 +72,10 @@ def _reveal_file(relative: str) -> Path:
     return path
 
 
-def _digest(title: str, chapters: list) -> str:
-    """What the deck and the handout show, and the code that draws them."""
-    payload = json.dumps([title, chapters, Path(__file__).read_text(encoding="utf-8")],
-                         sort_keys=True)
+def _digest(title: str, chapters: list, palette) -> str:
+    """What the deck and the handout show, in which colours, and the code that draws them."""
+    payload = json.dumps([title, chapters, palette.background, palette.text,
+                          Path(__file__).read_text(encoding="utf-8")], sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
@@ -87,7 +90,7 @@ def _numbered(chapters: list):
 
 # --- slides.html ---------------------------------------------------------------------------------
 
-def slides_page(title: str, chapters: list) -> str:
+def slides_page(title: str, chapters: list, palette) -> str:
     """reveal.js page: one vertical stack of steps per chapter, walked in order by →."""
     width, height = (chapters[0][1]["width"], chapters[0][1]["height"]) if chapters else (16, 9)
     stage_width = 1600
@@ -107,7 +110,8 @@ def slides_page(title: str, chapters: list) -> str:
     if current is not None:
         sections.append("</section>")
     return _PAGE.format(title=escape(title), sections="\n".join(sections), width=stage_width,
-                        height=stage_height, background=BACKGROUND)
+                        height=stage_height, background=palette.background, text=palette.text,
+                        muted=palette.muted)
 
 
 _PAGE = """<!DOCTYPE html>
@@ -118,14 +122,14 @@ _PAGE = """<!DOCTYPE html>
 <title>{title} · slides</title>
 <link rel="stylesheet" href="slides/reveal.css">
 <style>
-  html, body, .reveal {{ background: {background}; color: #C9D1D9; }}
+  html, body, .reveal {{ background: {background}; color: {text}; }}
   .reveal {{ font-family: system-ui, sans-serif; }}
   .reveal .slides section.step {{ padding: 0; }}
   .reveal .bar {{ display: flex; justify-content: space-between; margin: 0; height: 48px;
-                  line-height: 48px; font-size: 26px; color: #8B949E; }}
+                  line-height: 48px; font-size: 26px; color: {muted}; }}
   .reveal video {{ display: block; width: 100%; height: auto; margin: 0; }}
-  .reveal .controls {{ color: #8B949E; }}
-  .reveal .progress {{ color: #8B949E; }}
+  .reveal .controls {{ color: {muted}; }}
+  .reveal .progress {{ color: {muted}; }}
 </style>
 </head>
 <body>
@@ -168,7 +172,7 @@ _PAGE = """<!DOCTYPE html>
 
 # --- lecture.pptx --------------------------------------------------------------------------------
 
-def build_deck(title: str, chapters: list, cache_dir: Path, target: Path) -> None:
+def build_deck(title: str, chapters: list, cache_dir: Path, target: Path, palette) -> None:
     """One slide per step: its video (plays on click; its still as the poster), its line as notes."""
     from pptx import Presentation
     from pptx.dml.color import RGBColor
@@ -181,7 +185,7 @@ def build_deck(title: str, chapters: list, cache_dir: Path, target: Path) -> Non
     for _, chapter_title, _, step in _numbered(chapters):
         slide = deck.slides.add_slide(blank)
         slide.background.fill.solid()
-        slide.background.fill.fore_color.rgb = RGBColor.from_string(BACKGROUND[1:])
+        slide.background.fill.fore_color.rgb = RGBColor.from_string(palette.background[1:])
         left, top, width, height = _fit(chapters, deck.slide_width, deck.slide_height)
         movie = slide.shapes.add_movie(str(cache_dir / step["mp4"]), left, top, width, height,
                                        poster_frame_image=str(cache_dir / step["png"]),

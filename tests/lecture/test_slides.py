@@ -217,3 +217,23 @@ def test_a_lecture_without_slides_has_none_left_from_an_earlier_run(tmp_path):
     assert not any((again.out_dir / name).exists() for name in PRESENTING)
     assert list((again.out_dir / "slides").iterdir()) == []
     assert "slides.html" not in (again.out_dir / "index.html").read_text()
+
+
+def test_the_slides_take_the_lectures_theme(tmp_path):
+    """slides.html and the deck are drawn on the lecture's own background: a light lecture gets
+    light slides, and its deck is cached apart from the dark one's."""
+    from scenes import theme
+    from scripts.publish import assemble, slides
+
+    light = tmp_path / "lecture.toml"
+    light.write_text('[lecture]\ntheme = "light"\n')
+    assert assemble._palette(light) == theme.LIGHT
+    assert assemble._palette(None) == theme.DARK
+    chapters = [("Title", {"width": 160, "height": 90,
+                           "steps": [{"mp4": "a.mp4", "png": "a.png", "line": "A line."}]})]
+    pages = {name: slides.slides_page("T", chapters, palette)
+             for name, palette in (("dark", theme.DARK), ("light", theme.LIGHT))}
+    assert f"background: {theme.LIGHT.background}" in pages["light"]
+    assert theme.DARK.background not in pages["light"]
+    assert f"background: {theme.DARK.background}" in pages["dark"]
+    assert slides._digest("T", chapters, theme.LIGHT) != slides._digest("T", chapters, theme.DARK)
