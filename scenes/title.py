@@ -17,7 +17,8 @@ from scenes.notation import ACTIVATION_SYMBOL
 FORMULA = theme.math_size(theme.TYPE.title)
 COUNT = theme.math_size(theme.TYPE.body)
 BAND = 1.5          # below the content's top: the subtitle's line
-LINE_SPACING = 1.5  # of the chapter list
+LINE_SPACING = 1.5  # of the chapter list (opened up to fill the content's height)
+WIDE_NET = 12.0     # the network's width while it has the frame to itself
 
 
 class TitleCard(LectureScene):
@@ -31,23 +32,26 @@ class TitleCard(LectureScene):
             [0, theme.CONTENT.top + 0.2 - BAND / 2, 0])
         area = theme.CONTENT
         region = theme.Region(area.left, area.center[0] - 0.4, area.bottom, area.top - BAND)
-        diagram = NetworkDiagram(data.layer_sizes, [layer.W for layer in data.final_params],
-                                 labels=None, width=region.width - 0.4, height=region.height - 0.3, palette=self.palette)
-        region.fit(diagram)
-        hidden = diagram.neuron(1, data.neuron_example.neuron) or diagram.layer_group(1)[0]
-        seed = hidden.copy().scale(1.6).move_to(region.center)
-        others = [n for layer in diagram.neurons for n in layer if n is not hidden]
+        diagram = region.fit(self._diagram(region.width - 0.4, region.height - 0.3))
+        below = theme.Region(area.left, area.right, area.bottom, area.top - BAND)
+        wide = below.fit(self._diagram(min(WIDE_NET, below.width - 0.4), below.height - 0.3))
+        hidden = self._example_neuron(diagram)
+        grown = self._example_neuron(wide)
+        seed = grown.copy().scale(1.6).move_to(below.center)
+        others = [n for layer in wide.neurons for n in layer if n is not grown]
         self.narrate("Welcome. This lecture builds a neural network from a single neuron "
                      "up to a trained classifier.", Write(title), FadeIn(subtitle, shift=UP * 0.2),
                      on("single neuron", GrowFromCenter(seed)),
-                     on("trained classifier", ReplacementTransform(seed, hidden, introducer=True),
+                     on("trained classifier", ReplacementTransform(seed, grown, introducer=True),
                         LaggedStart(*(GrowFromCenter(n) for n in others), lag_ratio=0.05),
-                        Create(diagram.edges, lag_ratio=0.01),
-                        *(FadeIn(part) for part in (diagram.ellipses, diagram.braces) if len(part)),
+                        Create(wide.edges, lag_ratio=0.01),
+                        *(FadeIn(part) for part in (wide.ellipses, wide.braces) if len(part)),
                         run_time=2.0))
+        self.add(wide)    # its parts, brought in one by one, become one mobject to move
         formula = self._formula(data.config.network.activation)
         self.narrate("Everything rests on one small formula: a neuron weighs its inputs, "
                      "adds a bias, and squashes the sum.",
+                     ReplacementTransform(wide, diagram),     # making room for the formula
                      on("weighs its inputs", Write(formula[0]), *self._runs(diagram, hidden)),
                      on("adds a bias", TransformMatchingTex(formula[0], formula[1])),
                      on("squashes", TransformMatchingTex(formula[1], formula[2]),
@@ -77,6 +81,15 @@ class TitleCard(LectureScene):
                          on("the plan", LaggedStart(*(FadeIn(line, shift=LEFT * 0.2)
                                                       for line in lines), lag_ratio=0.15),
                             run_time=2.5))
+
+    def _diagram(self, width: float, height: float) -> NetworkDiagram:
+        return NetworkDiagram(self.data.layer_sizes, [layer.W for layer in self.data.final_params],
+                              labels=None, width=width, height=height, palette=self.palette)
+
+    def _example_neuron(self, diagram: NetworkDiagram):
+        """The hidden neuron the lecture computes in its neuron chapter (the first drawn one
+        when it is not drawn)."""
+        return diagram.neuron(1, self.data.neuron_example.neuron) or diagram.layer_group(1)[0]
 
     def _formula(self, activation: str) -> list[MathTex]:
         """w·x, then w·x + b, then a = g(w·x + b): each made of the parts it shares with the
@@ -136,4 +149,13 @@ class TitleCard(LectureScene):
                 line.shift(RIGHT * (left - line.get_left()[0]))
             columns.add(VGroup(numbers, titles).arrange(RIGHT, buff=0.3, aligned_edge=UP))
         columns.arrange(RIGHT, buff=1.2, aligned_edge=UP)
-        return theme.CONTENT.fit(columns, buff=0.2)
+        theme.CONTENT.fit(columns, buff=0.2)
+        rows = max(len(column[0]) for column in columns)
+        if rows > 1:   # open the lines up to the content's height, each row's baseline kept shared
+            step = min((theme.CONTENT.height - 0.6 - columns.height) / (rows - 1),
+                       columns.height / (rows - 1))
+            for column in columns:
+                for paragraph in column:
+                    for k, line in enumerate(paragraph):
+                        line.shift(DOWN * k * max(step, 0.0))
+        return columns.move_to(theme.CONTENT.center)
