@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Axes, ChangeDecimalToValue, Create, DashedLine, DecimalNumber, Dot,
+    DOWN, LEFT, RIGHT, UL, UP, Axes, ChangeDecimalToValue, Create, DashedLine, DecimalNumber, Dot,
     FadeIn, FadeOut, Flash, Group, Indicate, LaggedStart, Line, MathTex, ReplacementTransform,
     ShowPassingFlash, Text, Transform, ValueTracker, VGroup, Write, linear,
 )
@@ -25,8 +25,8 @@ SYMBOL = {"sigmoid": r"\sigma", "tanh": r"\tanh", "relu": r"\mathrm{ReLU}",
 RIGHT_SIDE = {"sigmoid": r"\frac{1}{1 + e^{-z}}", "tanh": r"\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}",
               "relu": r"\max(0,\, z)", "leaky_relu": r"\max(\alpha z,\, z)"}
 MATH, SMALL_MATH = theme.math_size(theme.TYPE.small), theme.math_size(theme.TYPE.label)
-PLOT = theme.Region(theme.CONTENT.left, theme.CONTENT.left + 8.3, theme.CONTENT.bottom, theme.CONTENT.top)
-SIDE = theme.Region(PLOT.right + 0.4, theme.CONTENT.right, theme.CONTENT.bottom, theme.CONTENT.top)
+PLOT = theme.CONTENT     # the axes span the frame; the formulas sit in their empty upper left
+LEGEND_GAP = 0.3         # between the formulas and the axes, their numbers and the curves
 
 
 class ActivationsScene(LectureScene):
@@ -75,6 +75,25 @@ class ActivationsScene(LectureScene):
         return VGroup(*(MathTex(tex, font_size=MATH, color=self.colors[name])
                         for tex in (SYMBOL[name] + "(z) =", rhs))).arrange(RIGHT, buff=0.15)
 
+    def _legend(self, axes: Axes, top_line: MathTex) -> None:
+        """The formulas where no curve goes (every one rises from left to right): the sigmoid's
+        and tanh's in the axes' upper left, above g = 1 and left of the y axis's numbers, with
+        ``top_line`` (α, later the sweep's z) above them; the ReLUs' in the lower right, below
+        the z axis's numbers."""
+        origin = axes.c2p(0, 0)
+        upper = VGroup(top_line, *self.rows[:2]).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        self._place(upper, axes.get_left()[0] + LEGEND_GAP, origin[0] - 0.3 - LEGEND_GAP,
+                    axes.get_top()[1] - 0.1, axes.c2p(0, 1)[1] + LEGEND_GAP)
+        lower = VGroup(*self.rows[2:]).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        self._place(lower, origin[0] + LEGEND_GAP, axes.get_right()[0] - LEGEND_GAP,
+                    origin[1] - 0.45, axes.get_bottom()[1])
+
+    @staticmethod
+    def _place(block: VGroup, left: float, right: float, top: float, bottom: float) -> None:
+        """Fit ``block`` into the box (scaled down only), at its top left."""
+        block.scale(min(1.0, (right - left) / block.width, (top - bottom) / block.height))
+        block.move_to([left, top, 0], aligned_edge=UL)
+
     # -- the four functions --------------------------------------------------------------------
     def _functions(self) -> None:
         p = self.palette
@@ -88,7 +107,7 @@ class ActivationsScene(LectureScene):
         self.rows = VGroup(*(self._row(name, RIGHT_SIDE[name]) for name in self.functions))
         slope = self.show_value("activation_tour.leaky_slope", self.tour.leaky_slope, 2)
         alpha = MathTex(rf"\alpha = {slope:g}", font_size=MATH, color=p.muted)
-        VGroup(*self.rows, alpha).arrange(DOWN, aligned_edge=LEFT, buff=0.45).move_to(SIDE.center)
+        self._legend(axes, alpha)
         self.narrate("A neuron's weighted sum is passed through an activation function.",
                      FadeIn(self.heading), FadeIn(plot[0]), Create(axes),
                      on("weighted sum", Write(z_label), FadeIn(plot[2])), on("activation function", Write(g_label)))
@@ -140,7 +159,14 @@ class ActivationsScene(LectureScene):
         z = ValueTracker(tour.z_range[0])
         y0, y1 = axes.y_range[:2]
         marker = Line(axes.c2p(0, y0), axes.c2p(0, y1), color=p.muted, stroke_width=1.5)
-        marker.add_updater(lambda m: m.move_to(axes.c2p(z.get_value(), (y0 + y1) / 2)))
+
+        def follow(line: Line) -> None:
+            """Down to just below the lowest output (clear of the ReLUs' formulas)."""
+            at = z.get_value()
+            low = min(0.0, *(float(f.fn(np.array(at))) for f in self.functions.values())) - 0.3
+            line.put_start_and_end_on(axes.c2p(at, max(low, y0)), axes.c2p(at, y1))
+
+        marker.add_updater(follow)
         dots = VGroup(*(Dot(radius=0.08, color=self.colors[name]) for name in self.functions))
         dots.add_updater(lambda group: [dot.move_to(axes.c2p(z.get_value(), float(f.fn(np.array(z.get_value())))))
                                         for dot, f in zip(group, self.functions.values())])
@@ -152,7 +178,7 @@ class ActivationsScene(LectureScene):
             number.add_updater(lambda m, f=f: m.set_value(float(f.fn(np.array(z.get_value())))))
         z_row = VGroup(MathTex("z =", font_size=MATH, color=p.text),
                        DecimalNumber(z.get_value(), num_decimal_places=2, font_size=MATH, color=p.text))
-        z_row.arrange(RIGHT, buff=0.15).next_to(self.rows, UP, buff=0.45, aligned_edge=LEFT)
+        z_row.arrange(RIGHT, buff=0.15).move_to(self.alpha, aligned_edge=LEFT)
         z_row[1].add_updater(lambda m: m.set_value(z.get_value()))
         marker.update(), dots.update(), *(number.update() for number in values)
         self.rhs = [row[1] for row in self.rows]
