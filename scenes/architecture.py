@@ -19,6 +19,7 @@ COMPACT_LAYER = 6   # neurons drawn of a wide layer in the last part
 ROW_SIZE = theme.math_size(theme.TYPE.body)      # the weight and bias counts
 TOTAL_SIZE = theme.math_size(theme.TYPE.heading)  # the parameter count
 CAPTION_GAP = 0.3   # between the layer captions and the diagram (its braces included)
+COUNT_SPAN = 0.8    # of the content's height, the weight and bias counts spread down
 
 
 class ArchitectureScene(LectureScene):
@@ -57,14 +58,14 @@ class ArchitectureScene(LectureScene):
         centred over its column; each layer appears as the line names it."""
         sizes = self.data.layer_sizes
         area = theme.CONTENT
-        width = area.width - 1.6
+        width = area.width - 1.2
         pitch = width / (len(sizes) - 1)
         captions = VGroup(*(self._layer_caption(layer, pitch - 0.3)
                             for layer in range(len(sizes))))
         band = max(caption.height for caption in captions)
         top = area.top - band - CAPTION_GAP
         diagram = NetworkDiagram(sizes, labels="names", width=width,
-                                 height=min(4.4, top - area.bottom - 0.4), max_neurons_shown=8, palette=self.palette)
+                                 height=top - area.bottom - 0.4, max_neurons_shown=8, palette=self.palette)
         diagram.move_to([0, (top + area.bottom) / 2, 0])
         diagram.shift(UP * min(0.0, top - diagram.get_top()[1]))
         for layer, caption in enumerate(captions):
@@ -108,9 +109,10 @@ class ArchitectureScene(LectureScene):
         return diagram, captions
 
     def _parameters(self, diagram: NetworkDiagram, captions: VGroup) -> Integer:
-        """Count weights and biases in the right panel while the edges they belong to run and
-        the biased neurons flash; the diagram's shapes move to the left panel (its words go:
-        shrunk with it they would be too small to read). Returns the running count."""
+        """Count weights and biases at the right, spread down the content's height, while the
+        edges they belong to run and the biased neurons flash; the diagram moves into the room
+        left of them, redrawn to fill it with its names kept (the layer captions and slots go).
+        Returns the running count."""
         p = self.palette
         counts = self.data.parameters
         rows = VGroup()
@@ -129,19 +131,26 @@ class ArchitectureScene(LectureScene):
         total = VGroup(counter, MathTex(r"\text{parameters to learn}", font_size=TOTAL_SIZE,
                                         color=p.gradient)).arrange(RIGHT, buff=0.2)
         self.record_arithmetic("sum", [*counts.weights, biases], counts.total, 0)
-        theme.RIGHT_PANEL.fit(VGroup(*rows, total).arrange(DOWN, aligned_edge=LEFT, buff=0.7),
-                              buff=0.2)
+        region = self._count_rows(VGroup(*rows, total))
         counter.set_value(0)
         words_after = total[1]
         counter.add_updater(lambda number: number.next_to(words_after, LEFT, buff=0.2))
+        left = region.fit(NetworkDiagram(self.data.layer_sizes, labels="names",
+                                         width=region.width - 0.8, height=region.height - 0.6,
+                                         max_neurons_shown=8, palette=self.palette))
         shapes = VGroup(diagram.edges, diagram.neurons, diagram.ellipses)
-        words = VGroup(captions, diagram.labels, diagram.braces, self.slots)
-        target = theme.LEFT_PANEL.fit(shapes.copy(), buff=0.2)
+        target = VGroup(left.edges, left.neurons, left.ellipses)
+        kept = [(old, new) for old, new in ((diagram.labels, left.labels),
+                                            (diagram.braces, left.braces))
+                if len(old) == len(new)]
+        words = VGroup(captions, self.slots, *(old for old in (diagram.labels, diagram.braces)
+                                               if all(old is not k for k, _ in kept)))
         biased = [neuron for layer in diagram.neurons[1:] for neuron in layer]
-        moved = [neuron for layer in target[1][1:] for neuron in layer]   # where they will be
+        moved = [neuron for layer in left.neurons[1:] for neuron in layer]   # where they will be
         self.narrate("Each connection carries a weight, and each neuron after the input adds a "
-                     "bias.", FadeOut(words), Transform(shapes, target),
-                     on("weight", *self._runs(target[0])),
+                     "bias.", on("weight", *self._runs(shapes[0])),
+                     on("and each neuron", FadeOut(words), Transform(shapes, target),
+                        *(Transform(old, new) for old, new in kept)),
                      on("bias", *(Flash(neuron, color=p.gradient, line_length=0.15)
                                   for neuron in moved)))
         steps, running = [FadeIn(total)], 0
@@ -158,7 +167,21 @@ class ArchitectureScene(LectureScene):
                         *(Flash(neuron, color=p.gradient, line_length=0.15) for neuron in biased)),
                      on("In all", Circumscribe(total, color=p.highlight)))
         self.rows, self.total_row = rows, total
+        self.names = VGroup(*(old for old, _ in kept))   # they go when the diagram grows
         return counter
+
+    @staticmethod
+    def _count_rows(block: VGroup) -> theme.Region:
+        """Set the counts one under another at the content's right, spread down its height (at
+        most half its width); returns the region left of them, for the diagram."""
+        area = theme.CONTENT
+        block.arrange(DOWN, aligned_edge=LEFT, buff=0.7)
+        block.scale(min(1.0, (area.width / 2 - 0.3) / block.width))
+        gap = (COUNT_SPAN * area.height - sum(row.height for row in block)) / max(len(block) - 1, 1)
+        block.arrange(DOWN, aligned_edge=LEFT, buff=min(max(gap, 0.3), 1.3))
+        block.scale(min(1.0, (area.height - 0.3) / block.height))
+        block.move_to(area.center).align_to([area.right - 0.2, 0, 0], RIGHT)
+        return theme.Region(area.left, block.get_left()[0] - 0.5, area.bottom, area.top)
 
     def _runs(self, edges: VGroup) -> list:
         """A bright run along each edge: the edges being counted, one by one."""
@@ -176,7 +199,7 @@ class ArchitectureScene(LectureScene):
         sizes = widest.layer_sizes
         shown = max(2, min(COMPACT_LAYER, sizes[1] - 1))
         wide = NetworkDiagram(sizes, [layer.W for layer in widest.params], labels=None,
-                              max_neurons_shown=shown, width=theme.CONTENT.width - 1.0,
+                              max_neurons_shown=shown, width=theme.CONTENT.width - 0.6,
                               height=4.4, palette=self.palette)
         true_size = wide.size_label(1)
         if true_size is not None:
@@ -191,7 +214,8 @@ class ArchitectureScene(LectureScene):
                 ] if len(wide.ellipses) else []
         self.narrate("Wider layers do not fit on screen. The lesson's exercise tries up to "
                      f"{sizes[1]} hidden neurons; we draw a few, with dots for the rest.",
-                     FadeOut(self.rows), total.animate.scale_to_fit_height(row.height).move_to(row),
+                     on("lesson's", FadeOut(self.rows), FadeOut(self.names),
+                        total.animate.scale_to_fit_height(row.height).move_to(row)),
                      on("exercise", grow_diagram(diagram, wide), run_time=2.5), *dots)
         self.narrate("The brace gives the layer's true size, and the parameter count grows with "
                      "it: weights here come from that trained network.",
