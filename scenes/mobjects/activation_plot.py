@@ -69,6 +69,11 @@ class ActivationPlot(VGroup):
         every = 1 if len(ticks) <= 5 else 2
         return [float(t) for t in ticks[::every] if abs(t) > 1e-9 or low < 0]
 
+    def y_numbers_left(self) -> float:
+        """The left edge of the y axis's numbers (of the axis itself when it has none)."""
+        numbers = getattr(self.axes.y_axis, "numbers", None)
+        return (numbers if numbers is not None and len(numbers) else self.axes.y_axis).get_left()[0]
+
     def point(self, z: float) -> np.ndarray:
         """The curve's point at ``z`` (clipped to the plotted range)."""
         z = float(np.clip(z, *Z_RANGE))

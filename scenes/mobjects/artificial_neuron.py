@@ -13,24 +13,28 @@ from scenes import theme
 INPUT_RADIUS = 0.55   # an input circle holds a number at the small size (e.g. −1.23)
 BODY_RADIUS = 1.0
 WEIGHT_GAP = 0.15     # between an edge and the weight written beside it
+SPREAD = 0.34         # of the region's height, from its middle to the outer inputs' centres
+BODY_AT = 0.55        # of the region's width, from its left edge to the body's centre
 
 
 class ArtificialNeuron(VGroup):
     """``n_inputs`` inputs x₁ … (circles with their names), edges carrying w₁ …, the body with
-    Σ and the output arrow with a, filling ``region``: the inputs at its left edge, the body a
-    little right of its middle, the arrow to its right edge."""
+    Σ and the output arrow with a, filling ``region``: the inputs at its left edge, the outer
+    ones ``spread`` × its height above and below its middle, the body ``body_at`` × its width
+    from its left edge, the arrow to its right edge."""
 
     def __init__(self, n_inputs: int, region: theme.Region, *, palette: theme.Palette,
-                 **kwargs: Any) -> None:
+                 input_radius: float = INPUT_RADIUS, body_radius: float = BODY_RADIUS,
+                 spread: float = SPREAD, body_at: float = BODY_AT, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         p = self.palette = palette
-        middle = region.center[1]
-        spread = 0.34 * region.height
+        self.input_radius, middle = input_radius, region.center[1]
+        spread = spread * region.height
         ys = np.linspace(middle + spread, middle - spread, n_inputs) if n_inputs > 1 else [middle]
-        self.inputs = VGroup(*(Circle(radius=INPUT_RADIUS, color=p.input, stroke_width=theme.STROKE)
-                               .move_to([region.left + INPUT_RADIUS, y, 0]) for y in ys))
-        self.body = Circle(radius=BODY_RADIUS, color=p.hidden, stroke_width=theme.STROKE + 1)
-        self.body.move_to([region.left + 0.55 * region.width, middle, 0])
+        self.inputs = VGroup(*(Circle(radius=input_radius, color=p.input, stroke_width=theme.STROKE)
+                               .move_to([region.left + input_radius, y, 0]) for y in ys))
+        self.body = Circle(radius=body_radius, color=p.hidden, stroke_width=theme.STROKE + 1)
+        self.body.move_to([region.left + body_at * region.width, middle, 0])
         self.edges = VGroup(*(self._edge(circle) for circle in self.inputs))
         self.sigma = MathTex(r"\Sigma", font_size=theme.math_size(theme.TYPE.heading),
                              color=p.text).move_to(self.body)
@@ -50,7 +54,7 @@ class ArtificialNeuron(VGroup):
     def _edge(self, circle: Circle) -> Line:
         start, end = circle.get_center(), self.body.get_center()
         unit = (end - start) / np.linalg.norm(end - start)
-        return Line(start + INPUT_RADIUS * unit, end - BODY_RADIUS * unit,
+        return Line(start + self.input_radius * unit, end - self.body.radius * unit,
                     color=self.palette.muted, stroke_width=theme.STROKE)
 
     def beside_edge(self, i: int, label: Mobject) -> Mobject:
