@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, Animation, AnimationGroup, Brace, Create, DecimalNumber, FadeIn, FadeOut,
-    Indicate, MathTex, Succession, SurroundingRectangle, Text, TransformFromCopy, VGroup, Write,
+    Indicate, MathTex, ReplacementTransform, Succession, SurroundingRectangle, Text, TransformFromCopy, VGroup, Write,
 )
 
 from scenes import theme
@@ -26,11 +26,19 @@ from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.notation import ACTIVATION_SYMBOL
 from nnmath.verdicts import gradients_shrink, step_helped
 
-DIAGRAM_CENTER = np.array([-3.6, -0.75, 0.0])
-DIAGRAM_SIZE = (6.1, 4.5)
-PANEL_CENTER = np.array([3.75, -0.45, 0.0])
-PANEL_WIDTH = 6.1
-TEX_SIZE = 38
+# The diagram's neurons fill the left of the content area, up to a δ label's height under the
+# phase title; the formulas fill the right. While no formula is shown (the first two phases) the
+# diagram spans the whole content width, then narrows to its side.
+DIAGRAM = theme.Region(theme.CONTENT.left, 0.8, theme.CONTENT.bottom + 0.1, 2.05)
+WIDE_DIAGRAM = theme.Region(theme.CONTENT.left, theme.CONTENT.right, DIAGRAM.bottom, DIAGRAM.top)
+PANEL = theme.Region(1.2, theme.CONTENT.right, theme.CONTENT.bottom, 2.35)
+PANEL_CENTER = np.array(PANEL.center)
+PANEL_WIDTH = PANEL.width
+BRACE_ROOM = 0.6          # a brace with the true size above an elided hidden column
+TEX_SIZE = 48
+ROW_GAP = 0.9             # between the rows of a formula table
+DELTA_ROOM = 1.5          # under the chain rule: the brace and the output delta
+RULE_ROOM = 1.5           # over the hidden delta rule: the output weights' rule
 NUMBER_SIZE = 24          # numbers beside neurons and on edges
 MIN_LABEL_RADIUS = 0.18   # below this neuron radius, numbers beside every neuron would crowd
 MOST_DECIMALS = 5
@@ -89,9 +97,11 @@ class BackpropScene(LectureScene):
         text = self._text(key, value, significant_decimals(value) if decimals is None else decimals)
         return f"({text})" if value < 0 else text
 
-    def _table(self, rows: Sequence[Sequence[str | None]], colors: Sequence[str]) -> list[list]:
+    def _table(self, rows: Sequence[Sequence[str | None]], colors: Sequence[str],
+               region: theme.Region = PANEL) -> list[list]:
         """MathTex cells in aligned columns, one colour per column, so that symbols, formulas and
-        numbers stand under each other; centred in the panel, shrunk to its width if needed.
+        numbers stand under each other; centred in ``region`` (the panel by default), shrunk to
+        fit it if needed.
         Returns the cells (None where a row leaves a column empty); ``VGroup(*cells[r])`` minus
         the Nones is row r."""
         cells = [[MathTex(tex, font_size=TEX_SIZE, color=colors[c]) if tex else None
@@ -103,12 +113,9 @@ class BackpropScene(LectureScene):
         for c in range(columns):
             for r, row in enumerate(cells):
                 if row[c] is not None:
-                    row[c].move_to([x + widths[c] / 2, -sum(heights[:r]) - 0.45 * r, 0])
+                    row[c].move_to([x + widths[c] / 2, -sum(heights[:r]) - ROW_GAP * r, 0])
             x += widths[c] + 0.18
-        table = VGroup(*(cell for row in cells for cell in row if cell is not None))
-        if table.width > PANEL_WIDTH:
-            table.scale_to_fit_width(PANEL_WIDTH)
-        table.move_to(PANEL_CENTER + UP * 0.6)
+        region.fit(VGroup(*(cell for row in cells for cell in row if cell is not None)))
         return cells
 
     @staticmethod
@@ -185,28 +192,37 @@ class BackpropScene(LectureScene):
 
     def _introduce(self) -> None:
         ex = self.example
-        self.diagram = NetworkDiagram(self.data.layer_sizes, [layer.W for layer in ex.params_before],
-                                      ex.forward.activations, labels="values",
-                                      width=DIAGRAM_SIZE[0], height=DIAGRAM_SIZE[1], palette=self.palette)
-        self.diagram.move_to(DIAGRAM_CENTER)
+        self.diagram = self._diagram(DIAGRAM)
         self.record_diagram("backprop_example.forward.activations", self.diagram)
-        self.diagram.neurons.set_fill(opacity=0.08)
-        self.diagram.labels.set_opacity(0)
+        self.wide = self._diagram(WIDE_DIAGRAM)     # the first two phases; narrows into diagram
+        self.wide.neurons.set_fill(opacity=0.08)
+        self.wide.labels.set_opacity(0)
         last_hidden = self.out - 1
         self.j = self._followed(ex.followed_neurons, last_hidden)
         self.narrate("Backpropagation: how a network learns from a mistake, here before training.",
-                     FadeIn(self.heading), FadeIn(self.diagram.neurons),
-                     FadeIn(self.diagram.ellipses), FadeIn(self.diagram.braces),
-                     on("learns", Create(self.diagram.edges)),
-                     on("mistake", Indicate(self.diagram.neuron(self.out, 0),
+                     FadeIn(self.heading), FadeIn(self.wide.neurons),
+                     FadeIn(self.wide.ellipses), FadeIn(self.wide.braces),
+                     on("learns", Create(self.wide.edges)),
+                     on("mistake", Indicate(self.wide.neuron(self.out, 0),
                                             color=self.palette.highlight)))
 
+    def _diagram(self, region: theme.Region) -> NetworkDiagram:
+        """The untrained network with this sample's activations, its neurons filling
+        ``region`` (less a brace's room above an elided hidden column)."""
+        ex = self.example
+        elided = any(size > 8 for size in self.data.layer_sizes[1:-1])
+        diagram = NetworkDiagram(self.data.layer_sizes, [layer.W for layer in ex.params_before],
+                                 ex.forward.activations, labels="values", width=region.width,
+                                 height=region.height - (BRACE_ROOM if elided else 0),
+                                 palette=self.palette)
+        return region.clamp(diagram.move_to(region.center))
+
     def _forward(self) -> None:
-        forward = self.diagram.animate_forward(self.example.forward.activations, layer_time=1.2)
+        forward = self.wide.animate_forward(self.example.forward.activations, layer_time=1.2)
         self.narrate("Phase one: a sample goes forward to a prediction.",
                      self.phases.next("forward pass"), forward,
                      run_time=forward.get_run_time())
-        self.play(self.diagram.labels.animate.set_opacity(1), run_time=0.6)
+        self.play(self.wide.labels.animate.set_opacity(1), run_time=0.6)
 
     def _loss(self) -> None:
         p = self.palette
@@ -227,13 +243,14 @@ class BackpropScene(LectureScene):
         note = Text(REDUCTION_NOTE[self.data.config.training.reduction], font=theme.FONT,
                     font_size=theme.SMALL_SIZE, color=p.muted)
         formulas = VGroup(VGroup(prediction, truth).arrange(RIGHT, buff=0.8), value)
-        formulas.arrange(DOWN, buff=0.45)
+        formulas.arrange(DOWN, buff=0.8)
         if formulas.width > PANEL_WIDTH:
             formulas.scale_to_fit_width(PANEL_WIDTH)
-        panel = VGroup(*formulas, note).arrange(DOWN, buff=0.45).move_to(PANEL_CENTER)
+        panel = VGroup(*formulas, note).arrange(DOWN, buff=0.8).move_to(PANEL_CENTER)
         output = self.diagram.neuron(self.out, 0)
         self.narrate("Phase two: the loss measures how far the prediction is from the label.",
                      self.phases.next("calculate the loss"),
+                     ReplacementTransform(self.wide, self.diagram),
                      FadeIn(panel[0]), Indicate(output, color=p.output),
                      on("how far", Write(value)), on("label", FadeIn(note)))
         self.panel = panel
@@ -258,7 +275,8 @@ class BackpropScene(LectureScene):
               self._factor("output_slope", slope), r"\times",
               self._factor(f"forward.activations[{hidden}][{j}]",
                            ex.forward.activations[hidden][j])]],
-            [p.highlight, p.text, p.gradient, p.text, p.output, p.text, p.hidden])
+            [p.highlight, p.text, p.gradient, p.text, p.output, p.text, p.hidden],
+            theme.Region(PANEL.left, PANEL.right, PANEL.bottom + DELTA_ROOM, PANEL.top))
         edge = self.diagram.edge(hidden, j, 0)
         self.narrate("Phase three: the chain rule. How does the loss change if we nudge one "
                      "weight?",
@@ -307,12 +325,17 @@ class BackpropScene(LectureScene):
         for key in hidden_deltas:
             del self.on_diagram[key]
         where = "the hidden layer" if self.out == 2 else "the last hidden layer"
+        rule = self._row(self._table(
+            [[r"\frac{\partial L}{\partial w_i}", "=", r"\delta", r"\cdot", "h_i"]],
+            [p.highlight, p.text, p.gradient, p.text, p.hidden],
+            theme.Region(PANEL.left, PANEL.right, PANEL.top - RULE_ROOM, PANEL.top)), 0)
         self.narrate("Phase four: gradients flow back. Each output weight gets delta times its "
                      "input.",
                      self.phases.next(f"gradients to {where}"), FadeOut(self.panel),
                      self.diagram.send_pulses(hidden, color=p.gradient, backward=True),
-                     on("Each output weight", *self._tint(edges), *self._show_labels(labels)))
-        self._hidden_delta_rule()
+                     on("Each output weight", *self._tint(edges), *self._show_labels(labels)),
+                     on("delta times", Write(rule)))
+        self._hidden_delta_rule(rule)
         self.narrate("Each hidden neuron gets its share of the blame.",
                      *self._show_labels(hidden_deltas),
                      on("share", Indicate(self.diagram.layer_group(hidden), color=p.gradient,
@@ -326,8 +349,9 @@ class BackpropScene(LectureScene):
             self.narrate("Earlier hidden layers do the same, each summing over the neurons it "
                          "feeds.", Succession(*steps), run_time=1.5 * len(steps))
 
-    def _hidden_delta_rule(self) -> None:
-        """δ_j = δ · w_j · g'(z_j) for the neuron we follow, in symbols and numbers."""
+    def _hidden_delta_rule(self, rule: VGroup) -> None:
+        """δ_j = δ · w_j · g'(z_j) for the neuron we follow, in symbols and numbers, under the
+        output weights' ``rule``."""
         p = self.palette
         ex = self.example
         hidden, j = self.out - 1, self.j
@@ -345,12 +369,13 @@ class BackpropScene(LectureScene):
               self._factor(f"forward.params[{hidden}].W[{j}][0]", weight), r"\times",
               self._factor(f"hidden_slopes[{hidden - 1}][{j}]", slope)]],
             [p.gradient, p.text, p.gradient, p.text, p.positive if weight >= 0 else p.negative,
-             p.text, p.hidden])
+             p.text, p.hidden],
+            theme.Region(PANEL.left, PANEL.right, PANEL.bottom, PANEL.top - RULE_ROOM - 0.4))
         self.narrate("A hidden neuron's delta: the output's delta, back through its weight, "
                      "times its own slope.", Write(self._row(cells, 0)),
                      on("back through", FadeIn(self._row(cells, 1), shift=DOWN * 0.2)),
                      on("own slope", Indicate(self.diagram.neuron(hidden, j), color=p.gradient)))
-        self.panel = VGroup(self._row(cells, 0), self._row(cells, 1))
+        self.panel = VGroup(rule, self._row(cells, 0), self._row(cells, 1))
 
     def _to_inputs(self) -> None:
         p = self.palette
@@ -405,10 +430,13 @@ class BackpropScene(LectureScene):
         step[6].set_color(p.highlight)
         rate_note = Text("η: the learning rate", font=theme.FONT, font_size=theme.SMALL_SIZE,
                          color=p.muted)
-        block = VGroup(rule, step, rate_note).arrange(DOWN, buff=0.4)
-        if block.width > PANEL_WIDTH:
-            block.scale_to_fit_width(PANEL_WIDTH)
-        block.move_to(PANEL_CENTER + UP * 0.9)
+        rows = self._outcome_rows()
+        for formula in (rule, step, rows):       # the note keeps its size
+            if formula.width > PANEL_WIDTH:
+                formula.scale_to_fit_width(PANEL_WIDTH)
+        parts = VGroup(rule, step, rate_note, rows)     # spread down the panel
+        gap = min(1.0, (PANEL.height - sum(part.height for part in parts)) / 3)
+        parts.arrange(DOWN, buff=gap).move_to(PANEL_CENTER)
         self.narrate("Phase six: each weight steps against its gradient, times the learning "
                      "rate.", self.phases.next("update the weights"),
                      FadeOut(self.panel),
@@ -421,23 +449,27 @@ class BackpropScene(LectureScene):
                      *self._hide_labels(), self.diagram.labels.animate.set_opacity(0),
                      self.diagram.neurons.animate.set_fill(opacity=0.08),
                      on("move", self.diagram.change_weights([layer.W for layer in ex.params_after])))
-        self._outcome(block)
+        self._outcome(rows)
 
-    def _outcome(self, block: VGroup) -> None:
-        """The same sample through the updated network: prediction and loss, before → after."""
+    def _outcome_rows(self) -> VGroup:
+        """Prediction and loss of this sample, before → after the step."""
         p = self.palette
         ex = self.example
         d_pred = change_decimals(ex.forward.prediction, ex.prediction_after)
         d_loss = change_decimals(ex.loss, ex.loss_after)
-        rows = VGroup(
+        return VGroup(
             MathTex(r"\hat{y}:\ ", self._text("forward.prediction", ex.forward.prediction, d_pred),
                     r"\rightarrow", self._text("prediction_after", ex.prediction_after, d_pred),
                     font_size=TEX_SIZE, color=p.output),
             MathTex(r"L:\ ", self._text("loss", ex.loss, d_loss), r"\rightarrow",
                     self._text("loss_after", ex.loss_after, d_loss), font_size=TEX_SIZE,
                     color=p.gradient),
-        ).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
-        rows.next_to(block, DOWN, buff=0.6)
+        ).arrange(DOWN, buff=0.4, aligned_edge=LEFT)
+
+    def _outcome(self, rows: VGroup) -> None:
+        """The same sample through the updated network, its prediction and loss shown."""
+        p = self.palette
+        ex = self.example
         if step_helped(ex.forward.prediction, ex.prediction_after, ex.forward.label, ex.loss,
                        ex.loss_after):
             line = "Again: the prediction moved toward its label, and the loss fell."
