@@ -4,10 +4,12 @@ same lecture data; each picture becomes the next."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, Arrow, Axes, FadeIn, FadeOut, Group, ImageMobject, Indicate,
-    MathTex, ReplacementTransform, RoundedRectangle, Square, Text, VGroup,
+    DOWN, LEFT, RIGHT, UP, Arrow, Axes, FadeIn, FadeOut, Group, ImageMobject, Indicate,
+    LaggedStart, MathTex, ReplacementTransform, RoundedRectangle, Square, Text, Transform, VGroup,
 )
 
 from nnmath.activations import get_activation
@@ -15,12 +17,14 @@ from nnmath.verdicts import Outcome
 from scenes import registry, theme
 from scenes.base import LectureScene, on
 from scenes.biology import BiologicalNeuron
+from scenes.mobjects.artificial_neuron import ArtificialNeuron
 from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.loss_curves import LossCurves
 from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.narration import summary_result, summary_training
 from scenes.notation import DATASET_NAME
 
+CLOSING_SCALE = 1.5         # the closing list, at most this much larger than while it grew
 LIST = theme.Region(theme.CONTENT.left, -1.6, theme.CONTENT.bottom, theme.CONTENT.top)
 PICTURE = theme.Region(-1.2, theme.CONTENT.right, theme.CONTENT.bottom, theme.CONTENT.top)
 
@@ -30,8 +34,11 @@ class SummaryScene(LectureScene):
         p = self.palette
         heading = self.make_heading("Summary")
         points = self._points()
-        self.narrate(f"Let's gather what we have seen, in {len(points)} points.", FadeIn(heading))
         entries = self._entries(points)
+        numbers = VGroup(*(entry[0] for entry in entries))
+        self.narrate(f"Let's gather what we have seen, in {len(points)} points.", FadeIn(heading),
+                     on("points", LaggedStart(*(FadeIn(n.set_color(p.muted), shift=RIGHT * 0.2)
+                                                for n in numbers), lag_ratio=0.15)))
         previous = None
         for entry, (_, _, sentence, draw, cue) in zip(entries, points):
             picture = PICTURE.fit(draw().scale(10), buff=0.1)
@@ -42,13 +49,27 @@ class SummaryScene(LectureScene):
             else:
                 arrive = [ReplacementTransform(previous, picture)]
             dim = [previous_entry.animate.set_color(p.muted)] if previous else []
-            self.narrate(sentence, *arrive, FadeIn(entry, shift=RIGHT * 0.2), *dim,
+            self.narrate(sentence, *arrive, FadeIn(entry[1], shift=RIGHT * 0.2),
+                         entry[0].animate.set_color(p.hidden), *dim,
                          on(cue, Indicate(entry[1], color=p.highlight, scale_factor=1.1)))
             previous, previous_entry = picture, entry
         self.narrate("And every number along the way was computed, not typed in. Thank you for "
                      "watching.", FadeOut(previous),
-                     on("computed", entries.animate.set_color(p.text).scale(1.15)
-                        .move_to(theme.CONTENT.center)))
+                     on("computed", Transform(entries, self._closing(entries))))
+
+    def _closing(self, entries: VGroup) -> VGroup:
+        """The whole list in the text colour, as large as its rows' pitch and the content's
+        width allow, centred: rows keep their heights, so the list spans the content."""
+        closing = entries.copy().set_color(self.palette.text)
+        heights = [row.get_y() for row in closing]
+        pitch = abs(heights[0] - heights[1]) if len(heights) > 1 else 1.0
+        tallest = max(row.height for row in closing)
+        scale = min(CLOSING_SCALE, 0.8 * pitch / tallest,
+                    0.9 * theme.CONTENT.width / closing.width)
+        closing.scale(scale)
+        for row, y in zip(closing, heights):
+            row.set_y(y)
+        return closing.set_x(theme.CONTENT.center[0])
 
     @staticmethod
     def _has_image(mobject) -> bool:
@@ -64,13 +85,16 @@ class SummaryScene(LectureScene):
             text = Text(phrase, font=theme.FONT, font_size=theme.TYPE.body, color=p.text)
             rows.add(VGroup(number, text))
         width = max(row[0].width for row in rows)
+        for number, text in rows:
+            number.move_to([LIST.left + width - number.width / 2, 0, 0])
+            text.next_to(number, RIGHT, buff=0.3)
+        widest = max(row.get_right()[0] for row in rows) - LIST.left
+        if widest > LIST.width:        # narrower type, rows still spread down the region
+            for row in rows:
+                row.scale(LIST.width / widest, about_point=[LIST.left, 0, 0])
         pitch = min(LIST.height / len(rows), 0.75)
-        for k, (number, text) in enumerate(rows):
-            y = LIST.top - pitch * (k + 0.5)
-            number.move_to([LIST.left + width - number.width / 2, y, 0])
-            text.next_to(number, RIGHT, buff=0.3).set_y(y)
-        if rows.width > LIST.width:
-            rows.scale_to_fit_width(LIST.width).align_to([LIST.left, 0, 0], LEFT)
+        for k, row in enumerate(rows):
+            row.shift(UP * (LIST.top - pitch * (k + 0.5)))
         return rows
 
     def _points(self) -> list[tuple]:
@@ -119,23 +143,24 @@ class SummaryScene(LectureScene):
         p, example = self.palette, self.data.forward_example
         x = [self.show_value(f"forward_example.x[{k}]", v, 2) for k, v in enumerate(example.x)]
         y = self.show_value("forward_example.prediction", example.prediction, 2)
-        box = RoundedRectangle(width=1.6, height=1.1, corner_radius=0.12, color=p.muted,
+        box = RoundedRectangle(width=2.2, height=2.9, corner_radius=0.12, color=p.muted,
                                fill_opacity=0.25)
         size = theme.math_size(theme.TYPE.small)
         vector = MathTex(r"\mathbf{x} = (" + ", ".join(f"{v:.2f}" for v in x) + ")",
-                         font_size=size, color=p.input).next_to(box, LEFT, buff=1.0)
+                         font_size=size, color=p.input).next_to(box, LEFT, buff=0.7)
         output = MathTex(rf"\hat y = {y:.2f}", font_size=size, color=p.output).next_to(
-            box, RIGHT, buff=1.0)
+            box, RIGHT, buff=0.7)
         return VGroup(vector, Arrow(vector.get_right(), box.get_left(), buff=0.1, color=p.input),
                       box, Arrow(box.get_right(), output.get_left(), buff=0.1, color=p.output),
                       output)
 
     def _biology(self) -> VGroup:
-        return BiologicalNeuron(self.palette.hidden, self.palette.gradient)
+        return BiologicalNeuron(self.palette.hidden, self.palette.gradient, axon_length=2.6)
 
     def _layers(self) -> VGroup:
         total = self.show_value("network.parameters.total", self.data.parameters.total, 0)
-        diagram = NetworkDiagram(self.data.layer_sizes, labels=None, width=4.0, height=2.6, palette=self.palette)
+        diagram = NetworkDiagram(self.data.layer_sizes, labels=None, width=4.0, height=2.7,
+                                 palette=self.palette)
         count = Text(f"{total:g} parameters", font=theme.FONT, font_size=theme.TYPE.small,
                      color=self.palette.text).next_to(diagram, DOWN, buff=0.3)
         return VGroup(diagram, count)
@@ -145,20 +170,23 @@ class SummaryScene(LectureScene):
         activation = get_activation(self.data.config.network.activation,
                                     self.data.config.network.leaky_slope)
         axes = Axes(x_range=[-5, 5, 5], y_range=self.data.neuron_example.activation_range + [1],
-                    x_length=4.0, y_length=2.2, tips=False,
+                    x_length=4.0, y_length=3.0, tips=False,
                     axis_config={"color": p.muted, "stroke_width": 2})
         return VGroup(axes, axes.plot(lambda z: float(activation.fn(np.array(z))),
                                       color=p.hidden, stroke_width=4))
 
-    def _formula(self) -> MathTex:
+    def _formula(self) -> VGroup:
+        """The forward pass chapter's neuron over its two steps: z = w·x + b, then a = g(z)."""
         p = self.palette
+        neuron = ArtificialNeuron(self.data.layer_sizes[0],
+                                  theme.Region(0.0, 5.0, 0.0, 2.8), palette=p)
         formula = MathTex("z", "=", r"\mathbf{w}", r"\cdot", r"\mathbf{x}", "+", "b", r",\quad",
-                          "a", "=", "g(z)", font_size=theme.math_size(theme.TYPE.heading),
+                          "a", "=", "g(z)", font_size=theme.math_size(theme.TYPE.body),
                           color=p.text)
         formula[2].set_color(p.positive)
         formula[4].set_color(p.input)
         formula[8].set_color(p.output)
-        return formula
+        return VGroup(neuron, formula.next_to(neuron, DOWN, buff=0.45))
 
     def _map(self, grid, height: float) -> Group:
         p = self.palette
@@ -187,7 +215,7 @@ class SummaryScene(LectureScene):
 
     def _weights(self) -> NetworkDiagram:
         return NetworkDiagram(self.data.layer_sizes, [layer.W for layer in self.data.final_params],
-                              labels=None, width=4.0, height=2.6, palette=self.palette)
+                              labels=None, width=4.0, height=3.0, palette=self.palette)
 
     def _applications(self) -> VGroup:
         p = self.palette
@@ -196,5 +224,18 @@ class SummaryScene(LectureScene):
                       ).arrange_in_grid(rows=2, cols=3, buff=0.25)
 
     def _sizes(self) -> Group:
-        maps = Group(*(self._map(net.grid, 1.4) for net in self.data.hidden_size_comparison))
-        return maps.arrange(RIGHT, buff=0.25)
+        """The hidden-size maps in the rows that let them be largest in the picture's region,
+        a shorter last row centred."""
+        maps = [self._map(net.grid, 1.4) for net in self.data.hidden_size_comparison]
+        width, height, gap = maps[0].width, maps[0].height, 0.25
+
+        def size_in(rows: int) -> float:
+            cols = math.ceil(len(maps) / rows)
+            return min(PICTURE.width / (cols * width + (cols - 1) * gap),
+                       PICTURE.height / (rows * height + (rows - 1) * gap))
+
+        rows = max(range(1, len(maps) + 1), key=size_in)
+        cols = math.ceil(len(maps) / rows)
+        lines = [Group(*maps[k:k + cols]).arrange(RIGHT, buff=gap)
+                 for k in range(0, len(maps), cols)]
+        return Group(*lines).arrange(DOWN, buff=gap)
