@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, PI, RIGHT, UP, Circle, Create, DecimalNumber, Dot, FadeIn, FadeOut, FadeTransform,
-    Group, Indicate, LaggedStart, SurroundingRectangle, Text, VGroup, smooth,
+    Group, Indicate, LaggedStart, ReplacementTransform, SurroundingRectangle, Text, VGroup, smooth,
 )
 
 from scenes import theme
@@ -25,10 +25,17 @@ from scenes.narration import decision_map_caption, decision_map_intro
 from scenes.notation import DATASET_NAME
 
 FRAME_LEFT, FRAME_RIGHT = theme.FRAME.left, theme.FRAME.right     # the frame's margins
-SAMPLE_DIAGRAM_CENTER = np.array([-2.9, -0.6, 0.0])
-SAMPLE_DIAGRAM_SIZE = (7.4, 4.6)
-PANEL_X = 4.15
-MINI_MAP_HEIGHT = 2.4
+# Part 1: the network on the left, the decision map with its caption and the verdict on the
+# right; before the map comes, the network spans the whole content width.
+SAMPLE_DIAGRAM = theme.Region(theme.CONTENT.left, 1.0, theme.CONTENT.bottom + 0.05,
+                              theme.CONTENT.top - 0.3)
+WIDE_SAMPLE_DIAGRAM = theme.Region(theme.CONTENT.left, theme.CONTENT.right, SAMPLE_DIAGRAM.bottom,
+                                   SAMPLE_DIAGRAM.top)
+SAMPLE_PANEL = theme.Region(1.45, theme.CONTENT.right, theme.CONTENT.bottom, theme.CONTENT.top)
+BRACE_ROOM = 0.6             # a brace with the true size above an elided hidden column
+CAPTION_ROOM = 0.5           # the map's caption above it
+VERDICT_ROOM = 1.25          # the two verdict lines under it
+MAX_MINI_MAP_HEIGHT = 4.0
 MAPS_TOP, MAPS_BOTTOM = theme.CONTENT.top, theme.FRAME.bottom   # the band the heatmap view fills
 MAP_SHARE = 0.9              # a neuron's map (with its range label) fills this much of the pitch
 RANGE_LABEL_HEIGHT = 0.36    # a line of SMALL_SIZE text with its gap
@@ -74,49 +81,64 @@ class InsideNetworkScene(LectureScene):
 
     # --------------------------------------------------------------- part 1: the two samples
 
+    def _sample_diagram(self, region: theme.Region) -> NetworkDiagram:
+        """The trained network, dark (no sample yet), its neurons filling ``region`` (less a
+        brace's room above an elided hidden column)."""
+        elided = any(size > 8 for size in self.data.layer_sizes[1:-1])
+        diagram = NetworkDiagram(self.data.layer_sizes,
+                                 [layer.W for layer in self.data.final_params],
+                                 self.examples[0].activations, labels="values",
+                                 width=region.width,
+                                 height=region.height - (BRACE_ROOM if elided else 0),
+                                 palette=self.palette)
+        region.clamp(diagram.move_to(region.center))
+        diagram.neurons.set_fill(opacity=0.08)
+        diagram.labels.set_opacity(0)
+        return diagram
+
     def _trained_network(self) -> None:
         first = self.examples[0]
-        self.diagram = NetworkDiagram(self.data.layer_sizes,
-                                      [layer.W for layer in self.data.final_params],
-                                      first.activations, labels="values",
-                                      width=SAMPLE_DIAGRAM_SIZE[0], height=SAMPLE_DIAGRAM_SIZE[1], palette=self.palette)
-        self.diagram.move_to(SAMPLE_DIAGRAM_CENTER)
+        self.diagram = self._sample_diagram(SAMPLE_DIAGRAM)
         self.record_diagram(f"{self._path(first)}.activations", self.diagram)
-        self.diagram.neurons.set_fill(opacity=0.08)
-        self.diagram.labels.set_opacity(0)
+        self.wide = self._sample_diagram(WIDE_SAMPLE_DIAGRAM)   # narrows when the map comes
         self.narrate("Let's look inside the trained network while it works.",
-                     FadeIn(self.heading), FadeIn(self.diagram.neurons),
-                     FadeIn(self.diagram.ellipses), FadeIn(self.diagram.braces),
-                     on("trained network", Create(self.diagram.edges)))
+                     FadeIn(self.heading), FadeIn(self.wide.neurons),
+                     FadeIn(self.wide.ellipses), FadeIn(self.wide.braces),
+                     on("trained network", Create(self.wide.edges)))
         # From now on the diagram is one mobject in the scene, below the numbers put on it (else
         # its first animation would add it again, on top of them).
-        self.remove(self.diagram.edges, self.diagram.neurons, self.diagram.ellipses,
-                    self.diagram.braces)
-        self.add(self.diagram)
+        self.remove(self.wide.edges, self.wide.neurons, self.wide.ellipses, self.wide.braces)
+        self.add(self.wide)
 
     def _weights(self) -> None:
-        """Weight values on the edges of every layer where all of them can be read."""
+        """Weight values on the edges of every layer where all of them can be read (on the wide
+        diagram, and where they will be on the narrow one)."""
+        self.wide_weight_labels = self._weight_labels(self.wide)
+        self.weight_labels = self._weight_labels(self.diagram)
+        labels = self.wide_weight_labels
+        shown = FadeIn(labels) if len(labels) else Indicate(self.wide.edges,
+                                                             color=self.palette.highlight)
+        self.narrate("Blue edges are positive weights, orange negative; thicker means stronger.",
+                     on("positive weights", shown))
+
+    def _weight_labels(self, diagram: NetworkDiagram) -> VGroup:
         weights = self.data.final_params
         labels = VGroup()
         for layer in range(len(weights) - 1, -1, -1):       # the output layer's few edges first
-            edges = [(layer, i, j) for i in self.diagram.drawn_indices(layer)
-                     for j in self.diagram.drawn_indices(layer + 1)]
+            edges = [(layer, i, j) for i in diagram.drawn_indices(layer)
+                     for j in diagram.drawn_indices(layer + 1)]
             if len(edges) > MAX_WEIGHT_LABELS:
                 continue
             numbers = {(layer, i, j): self._weight_number(weights[layer].W[i, j])
                        for _, i, j in edges}
-            placed = place_on_edges(self.diagram, numbers, background=self.palette.background,
+            placed = place_on_edges(diagram, numbers, background=self.palette.background,
                                     avoid=list(labels))
             if placed is None:
                 continue
             for _, i, j in edges:
                 self.show_value(f"network.final[{layer}].W[{i}][{j}]", weights[layer].W[i, j], 2)
             labels.add(*placed)
-        self.weight_labels = labels
-        shown = FadeIn(labels) if len(labels) else Indicate(self.diagram.edges,
-                                                             color=self.palette.highlight)
-        self.narrate("Blue edges are positive weights, orange negative; thicker means stronger.",
-                     on("positive weights", shown))
+        return labels
 
     def _weight_number(self, weight: float) -> DecimalNumber:
         color = self.palette.positive if weight >= 0 else self.palette.negative
@@ -126,16 +148,23 @@ class InsideNetworkScene(LectureScene):
     def _mini_map(self) -> None:
         p = self.palette
         dataset = self.data.dataset
+        panel = SAMPLE_PANEL
+        height = min(MAX_MINI_MAP_HEIGHT, panel.width / self.aspect,
+                     panel.height - CAPTION_ROOM - VERDICT_ROOM)
         self.mini_map = DecisionMap(self.decision, self.bounds, colors=(p.negative, p.positive),
                                     background=p.background, frame_color=p.muted,
-                                    height=MINI_MAP_HEIGHT)
-        self.mini_map.move_to([PANEL_X, 0.75, 0])
-        dots = self.mini_map.dots(dataset.X_train, dataset.y_train, radius=0.028)
+                                    height=height)
+        middle = (panel.top - CAPTION_ROOM + panel.bottom + VERDICT_ROOM) / 2
+        self.mini_map.move_to([panel.center[0], middle, 0])
+        dots = self.mini_map.dots(dataset.X_train, dataset.y_train,
+                                  radius=float(np.clip(0.012 * height, 0.028, 0.045)))
         data_name = DATASET_NAME[self.data.config.data.name]
         caption = Text(decision_map_caption(self.data.training_verdict, data_name),
                        font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted)
         _inside_frame(caption.next_to(self.mini_map, UP, buff=0.15))
-        self.narrate(decision_map_intro(self.data.training_verdict),
+        narrow = ReplacementTransform(VGroup(self.wide, self.wide_weight_labels),
+                                      VGroup(self.diagram, self.weight_labels))
+        self.narrate(decision_map_intro(self.data.training_verdict), narrow,
                      FadeIn(self.mini_map), on("orange", FadeIn(dots)),
                      on("blue class", FadeIn(caption)))
         self.panel = Group(self.mini_map, dots, caption)
@@ -161,7 +190,10 @@ class InsideNetworkScene(LectureScene):
                          FadeOut(self.verdict, rate_func=_early), forward,
                          run_time=forward.get_run_time())
         self.record_diagram(f"{self._path(example)}.activations", self.diagram)
-        output = self.diagram.neuron(len(self.data.layer_sizes) - 1, 0)
+        out = len(self.data.layer_sizes) - 1
+        output = VGroup(self.diagram.neuron(out, 0))      # with its value, kept over the fill
+        if self.diagram.label(out, 0) is not None:
+            output.add(self.diagram.label(out, 0))
         correct = example.predicted_class == example.label
         level = "high" if example.prediction >= 0.5 else "low"
         outcome = "right" if correct else "wrong"
