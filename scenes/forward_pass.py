@@ -24,7 +24,8 @@ PHASE_ROOM = 0.6            # the phase title under the heading
 BAND = theme.Region(theme.CONTENT.left, theme.CONTENT.right, theme.CONTENT.bottom,
                     theme.CONTENT.bottom + 0.8)       # the formulas, under the diagram
 LABEL_ROOM = 0.32           # the gap between neurons a z label above one needs
-DIAGRAM = theme.Region(theme.CONTENT.left + 1.0, theme.CONTENT.right - 1.0, BAND.top + 0.1,
+# The diagram spans the content's width (a z label above the output is kept inside the frame).
+DIAGRAM = theme.Region(theme.CONTENT.left + 0.1, theme.CONTENT.right - 0.1, BAND.top + 0.1,
                        theme.CONTENT.top - PHASE_ROOM - 0.1)   # a z label fits above the top
 BRACE_ROOM = 0.6            # a brace with the true size above an elided column
 MOST_TERMS = 4              # a longer sum is written as Σ w a + b
@@ -83,6 +84,7 @@ class ForwardPassScene(LectureScene):
                              color=self.palette.highlight)
         label = VGroup(MathTex("z =", font_size=LABEL_SIZE, color=self.palette.highlight), number)
         label.arrange(RIGHT, buff=0.08).next_to(self.diagram.neuron(layer, i), UP, buff=0.05)
+        theme.FRAME.clamp(label)          # a long value above the output stays on screen
         if start is not None:
             number.set_value(start)
         return label
