@@ -31,6 +31,24 @@ def _render_needs_its_mark(request, monkeypatch):
     monkeypatch.setattr(pipeline, "run_jobs", refuse)
 
 
+# Fixtures that render (scenes or lectures) once for every test that asks: they run before any
+# test's own guard, so a test that uses one must carry the mark itself (checked at collection).
+RENDERING_FIXTURES = {"scene_renders", "at_chance", "tiny_lecture", "presented", "course",
+                      "narrated", "cluster"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Fail the collection when a test uses a rendering fixture without the ``render`` mark (it
+    would render in ``-m "not render"``, the quick part)."""
+    unmarked = [item.nodeid for item in items
+                if RENDERING_FIXTURES & set(getattr(item, "fixturenames", ()))
+                and item.get_closest_marker("render") is None]
+    if unmarked:
+        raise pytest.UsageError("these tests use a rendering fixture: mark them "
+                                "@pytest.mark.render: " + ", ".join(unmarked))
+
+
 @pytest.fixture
 def tiny_render():
     """Manim config overrides for a 160x90, 5 fps render (set through config, not a preset)."""

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
+pytestmark = pytest.mark.render
+
 SLUG = "activations"
 
 

@@ -4,6 +4,10 @@ input, and their sum; the wide network's column shows its true size and its para
 
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.render
+
 SLUG = "architecture"
 
 

@@ -4,6 +4,10 @@ is also checked against the facts in test_facts_shown.py.)"""
 
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.render
+
 SLUG = "black_box"
 
 

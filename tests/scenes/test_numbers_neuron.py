@@ -6,6 +6,9 @@ test_facts_shown.py.)"""
 from __future__ import annotations
 
 import numpy as np
+import pytest
+
+pytestmark = pytest.mark.render
 
 SLUG = "neuron"
 

@@ -3,6 +3,10 @@ shown is also checked against the facts in test_facts_shown.py.)"""
 
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.render
+
 
 def test_the_count_ends_at_the_networks_parameters(rendered, data):
     sizes = data.layer_sizes
