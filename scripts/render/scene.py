@@ -15,6 +15,8 @@ import tempfile
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cache
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -30,6 +32,17 @@ FORMATS = ("mp4", "webm", "gif", "slides")   # mp4 clips are always made: the le
 # from them; "slides" cuts each clip into its narration steps (scripts/media/steps.py)
 # Scenes that draw anything random draw the same thing every time (Scene re-seeds from config.seed).
 SEED = 0
+# 1080p60 and 4K (README, "Render speed"; `make bench-render-hd`): Manim's encoder thread, not
+# Cairo, bounded a render. x264's veryfast preset (crf 23 as Manim's) costs half of medium's CPU on
+# these flat graphics; a second animation's frames are drawn while the first one's encoder drains
+# (Manim waits for each animation's encoder before the next starts); and _still_once_writer
+# converts each drawn frame to yuv420p once, however many times it repeats, and more cheaply.
+# One x264 thread: with its frame threads (Manim's "auto") two encodes of the same frames can
+# differ in bytes (2 different files in 16 encodes of one 125-frame clip, at medium as at
+# veryfast); the drawing thread and the second segment keep both cores busy.
+HD_QUALITIES = ("h", "k")
+HD_ENCODER = {"video_encoder_options": {"preset": "veryfast", "threads": "1"},
+              "max_inflight_encoders": 2}
 
 
 class RenderError(NNLectureError):
@@ -146,7 +159,52 @@ def preview_scene(entry: SceneEntry, media_dir: Path, *, quality: str, frame_onl
 
 def quality_settings(quality: str) -> dict:
     """Manim config for a quality name: one of Manim's presets (l, m, h, k) or ``draft``."""
-    return dict(DRAFT) if quality == "draft" else {"quality": QUALITIES[quality]}
+    if quality == "draft":
+        return dict(DRAFT)
+    return {"quality": QUALITIES[quality], **(HD_ENCODER if quality in HD_QUALITIES else {})}
+
+
+@cache
+def _still_once_writer():
+    """A SceneFileWriter whose segments convert each drawn frame to the encoder's pixel format
+    once, however many times it repeats (Manim's own encoder converts a wait's frame again for
+    every frame of it), straight from the renderer's array (Manim copies it into a frame first),
+    and by point sampling: luma as Manim's conversion, chroma taken instead of averaged, at less
+    than half the CPU of swscale's default bilinear."""
+    import av
+    from av.video.reformatter import VideoReformatter
+    from manim.scene.scene_file_writer import SceneFileWriter
+    from manim.scene.video_segment_encoder import VideoSegmentEncoder
+
+    class StillOnceEncoder(VideoSegmentEncoder):
+        def __init__(self, **kwargs) -> None:
+            super().__init__(**kwargs)
+            self._reformatter = VideoReformatter()
+
+        def convert(self, pixels):
+            return self._reformatter.reformat(
+                av.VideoFrame.from_numpy_buffer(pixels, format="rgba"), self.spec.width,
+                self.spec.height, self.spec.pixel_format, interpolation="POINT")
+
+        def write_frame(self, pixels, *, repeat: int = 1) -> None:
+            self._validate_frame(pixels, repeat)
+            try:
+                frame = self.convert(pixels)
+                frame.time_base = Fraction(self.spec.frame_rate.denominator,
+                                           self.spec.frame_rate.numerator)
+                for _ in range(repeat):
+                    frame.pts = self._next_pts
+                    self._next_pts += 1
+                    for packet in self._stream.encode(frame):
+                        self._container.mux(packet)
+            except BaseException as error:
+                raise self._operation_error("encode", error) from error
+
+    class StillOnceWriter(SceneFileWriter):
+        def _create_segment_encoder(self, target: Path) -> VideoSegmentEncoder:
+            return StillOnceEncoder(target=target, spec=self.video_encoder)
+
+    return StillOnceWriter
 
 
 def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", frame_only: bool = False,
@@ -177,6 +235,8 @@ def render_scene(entry: SceneEntry, media_dir: Path, *, quality: str = "l", fram
     try:
         with tempconfig(settings):
             scene = entry.load()(context=context)
+            if quality in HD_QUALITIES and not frame_only:
+                scene.renderer.file_writer = _still_once_writer()(scene.file_writer_settings)
             if on_play is not None:
                 _report_plays(scene, on_play)
             scene.render()
