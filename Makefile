@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 REVEAL := vendor/reveal/node_modules/reveal.js/dist/reveal.js
 SCORM_AGAIN := vendor/scorm-again/node_modules/scorm-again/dist/scorm12.js
 
-.PHONY: lecture test setup system system-test bench bench-render bench-voice bench-words bench-craft contact-sheet
+.PHONY: lecture test setup system system-test bench bench-render bench-render-hd bench-voice bench-words bench-craft contact-sheet
 
 lecture: setup
 	$(BIN)/nnlecture render
@@ -50,6 +50,14 @@ bench: setup
 # encoder settings, and peak memory at 1080p (several minutes; see README, "Render speed").
 bench-render: setup
 	$(BIN)/python scripts/dev/bench_render.py
+
+# 1080p60: one scene (HD_SCENE) rendered by `nnlecture render -q h --jobs 2` and by plain
+# `manim -qh --disable_caching` alternately, 3 pairs, with the SSIM and size of ours against plain
+# Manim's; then the whole lecture at 1080p60 (about 30 minutes; see README, "Render speed").
+HD_SCENE ?= black_box
+bench-render-hd: setup
+	$(BIN)/python scripts/dev/bench_render.py --hd-paired $(HD_SCENE)
+	$(BIN)/python scripts/dev/bench_render.py --hd-only
 
 # Only the voice's part of bench-render: synthesis speed of piper and espeak-ng, a render with
 # piper against one without a voice, an unchanged re-run with piper (about ten minutes).

@@ -11,12 +11,16 @@ and an unchanged re-run with a voice; and the Dask cluster: two local `dask work
 --jobs 2 at -ql (the cluster path's overhead), and from its per-scene times the expected wall time
 with 1 to 16 workers, at -ql and (unless --skip-hd) at 1080p60. With --slides, only what the
 slides cost (`--formats mp4,slides`): a cold -ql --jobs 2 render with them against one without,
-and an unchanged re-run with them.
+and an unchanged re-run with them. With --hd-paired SLUG (`make bench-render-hd`), one scene at
+1080p60, `nnlecture render -q h --jobs 2` and plain `manim -qh --disable_caching` alternately,
+--pairs times, each in a fresh media folder, then the SSIM of our frames against plain Manim's and
+the ratio of their sizes; with --hd-only, the whole lecture at 1080p60 only.
 Prints each wall time, wall seconds per second of video, the CPU seconds of the workers (less
 disturbed than wall time when others share the machine), and the ratios.
 
     python scripts/dev/bench_render.py [--only SLUG,...] [--skip-encoders] [--skip-hd] [--voice-only]
-                                   [--cluster-only] [--slides]
+                                   [--cluster-only] [--slides] [--hd-paired SLUG [--pairs N]]
+                                   [--hd-only]
 """
 
 from __future__ import annotations
@@ -53,6 +57,10 @@ def main() -> None:
                         help="only the Dask cluster's measurements")
     parser.add_argument("--slides", action="store_true",
                         help="only the cost of slides.html, lecture.pptx and handout.pdf")
+    parser.add_argument("--hd-paired", metavar="SLUG",
+                        help="only 1080p60 of one scene, paired with plain manim -qh")
+    parser.add_argument("--pairs", type=int, default=3, help="pairs of runs for --hd-paired")
+    parser.add_argument("--hd-only", action="store_true", help="only the lecture at 1080p60")
     parser.add_argument("--synth", help=argparse.SUPPRESS)  # internal: one timed synthesis
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one measured run, as JSON
     args = parser.parse_args()
@@ -82,6 +90,12 @@ def _bench(scratch: Path, args) -> None:
         return
     if args.cluster_only:
         _bench_cluster(scratch, only, hd=not args.skip_hd)
+        return
+    if args.hd_paired:
+        _bench_hd_paired(scratch, registry.get(args.hd_paired), args.pairs)
+        return
+    if args.hd_only:
+        _bench_hd(scratch, only)
         return
 
     jobs1 = _measure(scratch / "jobs1", only=only, quality="l", jobs=1)
@@ -123,17 +137,149 @@ def _bench(scratch: Path, args) -> None:
          cpu=draft["cpu"])
 
     if not args.skip_hd:
-        hd = _measure(scratch / "hd", only=only, quality="h", jobs=2)
-        _row("nnlecture render -qh --jobs 2 (1920x1080, 60 fps)", hd["wall"], hd["video_seconds"],
-             cpu=hd["cpu"])
-        peak = max(hd["peak_mb"].items(), key=lambda item: item[1])
-        print(f"  peak memory per worker at 1080p: max {peak[1]:.0f} MB ({peak[0]}); "
-              + ", ".join(f"{slug} {mb:.0f}" for slug, mb in hd["peak_mb"].items()))
+        _bench_hd(scratch, only)
     print()
     _bench_voice(scratch, entries, only, silent=jobs2)
     print()
     _bench_cluster(scratch, only, local=jobs2, hd=not args.skip_hd)
     print(f"\nload average {_load()} at the end")
+
+
+def _bench_hd(scratch: Path, only: str) -> None:
+    """The lecture at 1080p60, --jobs 2, cold: wall, CPU and each worker's peak memory."""
+    hd = _measure(scratch / "hd", only=only, quality="h", jobs=2)
+    _row("nnlecture render -qh --jobs 2 (1920x1080, 60 fps)", hd["wall"], hd["video_seconds"],
+         cpu=hd["cpu"])
+    print(f"  per scene (wall s): {_per_scene(hd)}")
+    peak = max(hd["peak_mb"].items(), key=lambda item: item[1])
+    print(f"  peak memory per worker at 1080p: max {peak[1]:.0f} MB ({peak[0]}); "
+          + ", ".join(f"{slug} {mb:.0f}" for slug, mb in hd["peak_mb"].items()), flush=True)
+
+
+def _bench_hd_paired(scratch: Path, entry, pairs: int) -> None:
+    """One scene at 1080p60: our render (the real command, no voice) and plain `manim -qh`, in
+    alternating order (ours first in even pairs, plain Manim first in odd ones, so a load that
+    rises or falls during the runs weighs on both), each cold in a fresh media folder. CPU s are
+    the render process's and its children's: for ours the command's own plus its worker's, which
+    the render log records (the worker is the pool's child, not the command's)."""
+    module, scene_class = entry.scene_path.split(":")
+    source = ROOT / (module.replace(".", "/") + ".py")
+    ours_cmd = [str(BIN / "nnlecture"), "render", "-q", "h", "--jobs", "2", "--only", entry.slug,
+                "--voice", "none", "--media-dir"]
+    plain_cmd = [str(BIN / "manim"), "-qh", "--disable_caching", str(source), scene_class,
+                 "--progress_bar", "none", "-v", "WARNING", "--media_dir"]
+    print(f"{entry.slug} at 1080p60, {pairs} pairs, alternating; load average {_load()}")
+    print(f"{'':<8} {'ours wall':>10} {'CPU s':>7}   {'plain wall':>10} {'CPU s':>7}   "
+          f"{'wall ratio':>10} {'CPU ratio':>9}")
+    ratios, cpu_ratios = [], []
+    for n in range(pairs):
+        runs = {}
+        for who in (("ours", "plain") if n % 2 == 0 else ("plain", "ours")):
+            folder = scratch / f"{who}{n}"
+            command = (ours_cmd if who == "ours" else plain_cmd) + [str(folder)]
+            wall, cpu = _timed(command)
+            if who == "ours":
+                cpu += _worker_cpu(folder / "lecture" / "h" / "render.log", entry.slug)
+            runs[who] = (wall, cpu, folder)
+        (wall, cpu, ours), (plain_wall, plain_cpu, plain) = runs["ours"], runs["plain"]
+        ratios.append(plain_wall / wall)
+        cpu_ratios.append(plain_cpu / cpu)
+        print(f"pair {n + 1:<3} {wall:8.1f} s {cpu:7.1f}   {plain_wall:8.1f} s {plain_cpu:7.1f}   "
+              f"{ratios[-1]:9.2f}x {cpu_ratios[-1]:8.2f}x", flush=True)
+        if n < pairs - 1:
+            shutil.rmtree(ours, ignore_errors=True)
+            shutil.rmtree(plain, ignore_errors=True)
+    print(f"median: {_median(ratios):.2f}x wall, {_median(cpu_ratios):.2f}x CPU "
+          f"(plain manim -qh over ours); load average {_load()}")
+    ours_mp4 = ours / "lecture" / "h" / "clips" / f"{entry.slug}.mp4"
+    plain_mp4, = (plain / "videos").glob(f"*/1080p60/{scene_class}.mp4")
+    score = _ssim_videos(ours_mp4, plain_mp4, every=30)
+    print(f"SSIM of ours against plain Manim's, every 30th frame ({score['frames']} frames, "
+          f"Y'CbCr weighted 4:1:1 as ffmpeg's ssim 'All'): mean {score['mean']:.4f}, "
+          f"min {score['min']:.4f} (luma min {score['luma_min']:.4f})")
+    ours_bytes, plain_bytes = _video_bytes(ours_mp4), _video_bytes(plain_mp4)
+    print(f"video stream: ours {ours_bytes / 1e6:.2f} MB, plain {plain_bytes / 1e6:.2f} MB: "
+          f"{ours_bytes / plain_bytes:.2f}x the size")
+
+
+def _timed(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU s (the process and the children it waited for) of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def _worker_cpu(log: Path, slug: str) -> float:
+    """The CPU s the render log records for ``slug``'s worker ("done in 106.4 s, 89.6 CPU s")."""
+    import re
+
+    found = re.search(rf"== {re.escape(slug)}: done in [\d.]+ s, ([\d.]+) CPU s", log.read_text())
+    if found is None:
+        sys.exit(f"no CPU time for {slug} in {log}")
+    return float(found.group(1))
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _ssim_videos(ours: Path, plain: Path, every: int) -> dict:
+    """SSIM (Wang et al. 2004: Gaussian window, sigma 1.5) of every ``every``-th frame, on each
+    of Y', Cb and Cr as decoded, weighted 4:1:1 as ffmpeg's ssim filter weighs yuv420p."""
+    import av
+    import numpy as np
+
+    scores, luma = [], []
+    with av.open(str(ours)) as first, av.open(str(plain)) as second:
+        pairs = zip(first.decode(video=0), second.decode(video=0), strict=True)
+        for index, (a, b) in enumerate(pairs):
+            if index % every:
+                continue
+            planes = [_ssim(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
+                      for x, y in zip(_planes(a), _planes(b))]
+            luma.append(planes[0])
+            scores.append((4 * planes[0] + planes[1] + planes[2]) / 6)
+    return {"frames": len(scores), "mean": float(np.mean(scores)), "min": float(min(scores)),
+            "luma_min": float(min(luma))}
+
+
+def _planes(frame) -> list:
+    """The Y', Cb, Cr planes of a yuv420p frame as 2-D uint8 arrays."""
+    import numpy as np
+
+    out = []
+    for plane in frame.planes:
+        rows = np.frombuffer(plane, dtype=np.uint8).reshape(plane.height, plane.line_size)
+        out.append(rows[:, :plane.width])
+    return out
+
+
+def _ssim(x, y) -> float:
+    from scipy.ndimage import gaussian_filter
+
+    def blur(image):
+        return gaussian_filter(image, 1.5, truncate=3.5)   # an 11x11 window
+
+    c1, c2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
+    mx, my = blur(x), blur(y)
+    vx, vy, cov = blur(x * x) - mx * mx, blur(y * y) - my * my, blur(x * y) - mx * my
+    ssim = ((2 * mx * my + c1) * (2 * cov + c2)) / ((mx * mx + my * my + c1) * (vx + vy + c2))
+    return float(ssim.mean())
+
+
+def _video_bytes(path: Path) -> int:
+    """Bytes of the video stream's packets (the file without its container and other tracks)."""
+    import av
+
+    with av.open(str(path)) as container:
+        return sum(packet.size for packet in container.demux(video=0) if packet.size)
 
 
 def _bench_voice(scratch: Path, entries, only: str, silent: dict | None = None) -> None:
