@@ -156,9 +156,13 @@ class LectureMixin:
         """``context``: what the scene renders from, handed in by the renderer; without one
         (plain ``manim``), the default config's, with its numbers built here."""
         self.context = context if context is not None else LectureContext.build()
-        self.data = self.context.data
         self.palette = theme.named(self.context.theme)
         super().__init__(**kwargs)
+
+    @property
+    def data(self):
+        """The lecture's numbers: the context's, never a copy of them."""
+        return self.context.data
 
     def setup(self) -> None:
         super().setup()
