@@ -9,8 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from manim import (
     DOWN, RIGHT, Circumscribe, Create, Dot, Transform, DoubleArrow, FadeIn, FadeOut, GrowFromCenter, Indicate,
-    Text, TransformFromCopy, UpdateFromAlphaFunc, ValueTracker, VGroup, VMobject, interpolate,
-    linear,
+    Text, TransformFromCopy, UpdateFromAlphaFunc, ValueTracker, VGroup, VMobject, linear,
 )
 
 from nnmath.config import LectureConfig, LectureOptions
@@ -217,14 +216,13 @@ class TrainingScene(LectureScene):
         """The updater that draws everything at the tracker's epoch: t runs over the stops'
         indices, and between stops the curves' tip moves evenly in log-epoch."""
         epochs = [stop.epoch for stop in self.stops]
-        points = [self.plot.point_of(e) for e in epochs]
 
         def tip_epoch() -> float:
             t = self.tracker.get_value()
             if len(epochs) == 1:
                 return epochs[0]
             k = min(int(t), len(epochs) - 2)
-            return self.plot.epoch_at(interpolate(points[k], points[k + 1], t - k))
+            return self.plot.epoch_between(epochs[k], epochs[k + 1], t - k)
 
         def update(_mobject) -> None:
             epoch = tip_epoch()

@@ -71,12 +71,12 @@ class LossCurves(VGroup):
                        color=color).next_to(self.axes, UP, buff=0.2).align_to(self.ticks[1], LEFT)
         return VGroup(x_title, y_title)
 
-    def point_of(self, epoch: float) -> np.ndarray:
-        """Where ``epoch`` lies on the x axis."""
-        return self.axes.x_axis.n2p(max(epoch, 1))
-
-    def epoch_at(self, point: np.ndarray) -> float:
-        return float(self.axes.x_axis.p2n(point))
+    @staticmethod
+    def epoch_between(low: float, high: float, share: float) -> float:
+        """The epoch ``share`` of the way from ``low`` to ``high``, evenly in log(1 + epoch): the
+        tip moves as on the log axis, and epoch 0, left of that axis, keeps a stretch of its own
+        (on the axis itself epochs 0 and 1 meet, so a one-epoch lecture would start trained)."""
+        return float(np.expm1((1 - share) * np.log1p(low) + share * np.log1p(high)))
 
     def draw_to(self, epoch: float) -> None:
         """Draw both curves up to ``epoch``, their dots at the tips and each name beside its dot,

@@ -4,8 +4,14 @@ the lesson's test accuracy of 97.5 %."""
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
 import numpy as np
 import pytest
+
+from conftest import TINY, context_of
+from layout import render_one
 
 from nnmath.activations import get_activation
 from nnmath.landscape import decision_grid
@@ -98,3 +104,43 @@ def test_result_counts_and_chance_level_recomputed(rendered, data):
     assert shown["verdicts.training.test.correct"] == right == 39
     assert shown["verdicts.training.test.total"] == len(data.dataset.y_test) == 40
     assert shown["verdicts.training.chance_percent"] == round(100 * max(share, 1 - share), 1)
+
+
+ONE_EPOCH = """
+seed = 42
+[data]
+name = "moons"
+n_samples = 45
+noise = 0.0
+test_size = 0.001
+standardize = false
+[network]
+layers = [2, 1, 1]
+activation = "sigmoid"
+[training]
+loss = "mse"
+reduction = "sum"
+learning_rate = 1.0
+epochs = 1
+[lecture]
+hidden_sizes = [1]
+grid_resolution = 10
+[voice]
+engine = "none"
+"""
+
+
+def test_a_one_epoch_lecture_plays_its_sweep_from_the_untrained_network(tmp_path):
+    """At one epoch the snapshots are epochs 0 and 1, which meet on the log axis; played as video
+    (the sweep runs only then), the readouts fade in on the untrained network's accuracy and the
+    sweep ends on the trained one's, and nothing on screen overlaps."""
+    (tmp_path / "lecture.toml").write_text(ONE_EPOCH)
+    context = context_of(tmp_path / "lecture.toml")
+    b = context.data.boundary
+    assert list(b.epochs) == [0, 1]
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        result, check, error = pool.submit(render_one, SLUG, str(tmp_path), False, TINY,
+                                           context).result()
+    assert error is None and not check.issues, error or check.report()
+    assert result.displayed["training.snapshots[0].accuracy %"] == round(100 * b.accuracy[0], 1)
+    assert result.displayed["training.snapshots[1].accuracy %"] == round(100 * b.accuracy[1], 1)
