@@ -28,9 +28,6 @@ from scripts.files import place, render_lock
 from scripts.render.workers import Event, run_jobs
 from scripts.render.scene import FORMATS, frame_rate, quality_settings
 
-# Every lecture render: the scene cache replaces Manim's per-animation one, which would also
-# time cached animations by their nominal length and so make captions depend on the cache.
-LECTURE_SETTINGS = {"disable_caching": True}
 # x264 settings by quality (see README, "Render speed"): a draft trades file size for speed; the
 # other qualities keep Manim's (preset medium, crf 23) or what manim.cfg's [video_encoder.options] say.
 ENCODER_SETTINGS = {"draft": {"video_encoder_options": {"preset": "ultrafast"}}}
@@ -98,8 +95,7 @@ def render_lectures(lectures: list[LectureSpec], *, quality: str, jobs: int, med
 def _render_lectures(lectures, quality, jobs, media_dir, formats, force, overrides, write, live,
                      prepare, cluster) -> list[Report]:
     extra = tuple(kind for kind in FORMATS if kind in formats and kind != "mp4")
-    settings = {**quality_settings(quality), **LECTURE_SETTINGS,
-                **ENCODER_SETTINGS.get(quality, {}), **(overrides or {})}
+    settings = {**quality_settings(quality), **ENCODER_SETTINGS.get(quality, {}), **(overrides or {})}
     reports, records, plan = [], {}, []
     for lecture in lectures:
         report, found, jobs_of_lecture = _plan(lecture, media_dir, quality, settings, extra, force)

@@ -23,6 +23,10 @@ def test_title_renders_a_playable_video_with_captions(tmp_path, tiny_render, vid
     assert np.abs(first.astype(int) - last.astype(int)).mean() > 1
     assert result.captions is not None and "Welcome" in result.captions.read_text()
     assert not list(result.video.parent.glob(".*partial*"))
+    # Manim's per-animation cache is off (it would hash every play call and time cached
+    # animations by their nominal length): its partial movies are named "uncached"
+    partials = list((tmp_path / ".manim" / "partial").rglob("*.mp4"))
+    assert partials and all(path.name.startswith("uncached_") for path in partials)
 
 
 def test_frame_only_writes_the_last_frame_as_png(tmp_path, tiny_render):

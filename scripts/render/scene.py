@@ -90,6 +90,10 @@ def _manim_settings(quality: str, work: Path, out_dir: Path, stem: str, frame_on
         "save_last_frame": frame_only,
         "notify_outdated_version": False,
         "seed": SEED,
+        # the clip cache replaces Manim's per-animation one, whose hash of every play call was
+        # most of a small render's time, and whose cached animations would be timed by their
+        # nominal length, so that captions would depend on the cache
+        "disable_caching": True,
     }
     settings.update(overrides or {})
     return settings

@@ -10,12 +10,11 @@ from lecture_test_scenes import QUICK, QUICK_TOO
 
 from scenes import registry
 from scripts.render.cache import PROJECT_ROOT, scene_key, scene_sources
-from scripts.pipeline import LECTURE_SETTINGS
 from scripts.render.scene import quality_settings
 
 pytestmark = [pytest.mark.render, pytest.mark.voice]
 
-SETTINGS = {**quality_settings(QUALITY), **LECTURE_SETTINGS, **TINY}
+SETTINGS = {**quality_settings(QUALITY), **TINY}
 
 
 def test_a_second_run_with_nothing_changed_renders_no_scene(tiny_lecture, tmp_path):
