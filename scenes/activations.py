@@ -14,8 +14,8 @@ from manim import (
 from nnmath.activations import get_activation
 from scenes import theme
 from scenes.base import LectureScene, on
+from scenes.decimals import significant_decimals
 from scenes.mobjects.decision_map import DecisionMap
-from scenes.mobjects.descent import decimals_for
 from scenes.mobjects.landscape import ContourLines
 from scenes.narration import linearity
 from scenes.notation import ACTIVATION_NAME, DATASET_NAME
@@ -135,7 +135,7 @@ class ActivationsScene(LectureScene):
         p = self.palette
         axes, frame = self.plot[1], self.camera.frame
         z0 = self.tour.z_range[0]
-        places = decimals_for(self.tour.leaky_end)
+        places = significant_decimals(self.tour.leaky_end)
         low = self.show_value("activation_tour.leaky_end", self.tour.leaky_end, places)
         end = Dot(axes.c2p(z0, self.tour.leaky_end), radius=0.03, color=p.negative)
         window = Line(axes.c2p(z0 - 0.5, 0), axes.c2p(z0 / 2 - 0.4, 0))

@@ -9,7 +9,6 @@ pair gets enough decimals for its change to show.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -20,6 +19,7 @@ from manim import (
 
 from scenes import theme
 from scenes.base import LectureScene, on
+from scenes.decimals import change_decimals, significant_decimals
 from scenes.phases import PhaseTitles
 from scenes.mobjects.edge_labels import place_on_edges
 from scenes.mobjects.network_diagram import NetworkDiagram
@@ -41,27 +41,12 @@ DELTA_ROOM = 1.5          # under the chain rule: the brace and the output delta
 RULE_ROOM = 1.5           # over the hidden delta rule: the output weights' rule
 NUMBER_SIZE = 24          # numbers beside neurons and on edges
 MIN_LABEL_RADIUS = 0.18   # below this neuron radius, numbers beside every neuron would crowd
-MOST_DECIMALS = 5
 
 LOSS_TEX = {"mse": r"\tfrac{1}{2}(\hat{y} - y)^2",
             "bce": r"-\left[\,y \log \hat{y} + (1 - y) \log(1 - \hat{y})\,\right]"}
 LOSS_SLOPE_TEX = {"mse": r"\hat{y} - y", "bce": r"\frac{\hat{y} - y}{\hat{y}(1 - \hat{y})}"}
 REDUCTION_NOTE = {"sum": "in training: summed over all samples",
                   "mean": "in training: averaged over all samples"}
-
-
-def significant_decimals(value: float, digits: int = 2) -> int:
-    """Decimals that show ``value`` to ``digits`` significant digits: at least 2, at most 5."""
-    if value == 0 or not math.isfinite(value):
-        return 2
-    return int(min(MOST_DECIMALS, max(2, digits - 1 - math.floor(math.log10(abs(value))))))
-
-
-def change_decimals(before: float, after: float) -> int:
-    """Decimals for a before → after pair: both to two significant digits, and enough for the
-    change between them to show."""
-    return max(significant_decimals(before), significant_decimals(after),
-               significant_decimals(after - before, digits=1))
 
 
 class BackpropScene(LectureScene):

@@ -12,11 +12,12 @@ from manim import (
     TransformFromCopy, TransformMatchingTex, VGroup, Write,
 )
 
+from nnmath.verdicts import adding_decimals
 from scenes import theme
 from scenes.base import LectureScene, on
 from scenes.mobjects.camera_view import look_at, look_back, texts_in
 from scenes.mobjects.network_diagram import NetworkDiagram
-from scenes.mobjects.weighted_sum import WeightedSum, decimals_that_add_up
+from scenes.mobjects.weighted_sum import WeightedSum
 from scenes.notation import ACTIVATION_SYMBOL
 from scenes.phases import PhaseTitles
 
@@ -175,7 +176,7 @@ class ForwardPassScene(LectureScene):
             a = [self.show_value(f"forward_example.activations[{layer - 1}][{j}]",
                                  ex.activations[layer - 1][j]) for j in sources]
             terms = [ex.terms[layer - 1][i][j] for j in sources]
-            decimals = decimals_that_add_up(terms, params.b[0, i], common["z"])
+            decimals = adding_decimals([*terms, params.b[0, i]], common["z"])
             shown = [self.show_value(f"forward_example.terms[{layer - 1}][{i}][{j}]", t, decimals)
                      for j, t in zip(sources, terms)]
             bias = round(float(params.b[0, i]), decimals)

@@ -14,8 +14,9 @@ from manim import (
 
 from scenes import theme
 from scenes.base import LectureThreeDScene, on
+from scenes.decimals import significant_decimals
 from scenes.mobjects.descent import (
-    DescentTrail, EpochLabels, Landscape, LossKey, RatePanel, StepReadout, decimals_for,
+    DescentTrail, EpochLabels, Landscape, LossKey, RatePanel, StepReadout,
     label_text, param_tex, polynomial_tex, spaced_points,
 )
 from scenes.mobjects.heatmap import Heatmap
@@ -134,7 +135,7 @@ class GradientDescentScene(LectureThreeDScene):
         eta = self._fixed(self._math(rf"\eta = {rate:.2f}"))
         k = ValueTracker(0)
         readout = self._fixed(StepReadout(c.path.values, k, color=p.text, font_size=MATH))
-        self.show_value("descent.curve.path.values[0]", c.path.values[0], decimals_for(c.path.values[0]))
+        self.show_value("descent.curve.path.values[0]", c.path.values[0], significant_decimals(c.path.values[0]))
         column = VGroup(formula, slope_row, rule, eta, readout).arrange(DOWN, aligned_edge=LEFT, buff=0.42)
         column.move_to([theme.CONTENT.right - 1.8, 0.2, 0]).align_to([theme.CONTENT.right - 3.6, 0, 0], LEFT)
 
@@ -170,7 +171,7 @@ class GradientDescentScene(LectureThreeDScene):
         steps = len(points) - 1
         self.narrate("The steps grow where the curve is steep and shrink as it flattens.",
                      FadeOut(downhill), k.animate(rate_func=linear).set_value(steps), run_time=4.5)
-        self.show_value("descent.curve.path.values[-1]", c.path.values[-1], decimals_for(c.path.values[-1]))
+        self.show_value("descent.curve.path.values[-1]", c.path.values[-1], significant_decimals(c.path.values[-1]))
         minimum = self.show_value("descent.curve.minimum", c.minimum, 2)
         self.narrate("At the bottom the slope is zero: the minimum.",
                      on("zero", self._morph(slope_row, self._math(rf"f'(x) = 0 \text{{ at }} x = {minimum:.2f}",
@@ -224,7 +225,7 @@ class GradientDescentScene(LectureThreeDScene):
         readout = self._fixed(StepReadout(path.values, k, color=p.text, font_size=MATH))
         eta = self._fixed(self._math(rf"\eta = {rate:.2f}"))
         VGroup(eta, readout).arrange(DOWN, aligned_edge=LEFT, buff=0.3).next_to(bowl_formula, DOWN, buff=0.4, aligned_edge=LEFT)
-        self.show_value("descent.bowl_path.values[0]", path.values[0], decimals_for(path.values[0]))
+        self.show_value("descent.bowl_path.values[0]", path.values[0], significant_decimals(path.values[0]))
         self.add(trail)
         bottom = land.axes.c2p(0, 0, 0)
         self.narrate("Each step heads straight downhill, and the loss falls with every step.",
@@ -233,7 +234,7 @@ class GradientDescentScene(LectureThreeDScene):
                      on("the loss falls", *self._camera(centre=bottom + OUT * 0.6, zoom=1.1, theta=-40 * DEGREES)),
                      run_time=4.5)
         self.show_value("descent.bowl_path.steps", steps, 0)
-        self.show_value("descent.bowl_path.values[-1]", path.values[-1], decimals_for(path.values[-1]))
+        self.show_value("descent.bowl_path.values[-1]", path.values[-1], significant_decimals(path.values[-1]))
         readout.clear_updaters()
         trail.clear_updaters()
         contours = land.contours(self.loss_colors)
@@ -266,9 +267,9 @@ class GradientDescentScene(LectureThreeDScene):
         for i, (panel, path, verdict) in enumerate(zip(panels, paths, verdicts)):
             steps = self.show_value(f"descent.learning_rates[{i}].steps", len(path.values) - 1, 0)
             start = self.show_value(f"descent.learning_rates[{i}].values[0]", path.values[0],
-                                    decimals_for(path.values[0]))
+                                    significant_decimals(path.values[0]))
             end = self.show_value(f"descent.learning_rates[{i}].values[-1]", path.values[-1],
-                                  decimals_for(path.values[-1]))
+                                  significant_decimals(path.values[-1]))
             k = ValueTracker(0)
             panel.follow(k, trail=i != good)
             if i != good:
@@ -286,8 +287,8 @@ class GradientDescentScene(LectureThreeDScene):
                        Text(RATE_TITLE[verdict.rate], font=theme.FONT, font_size=theme.TYPE.small,
                             color=p.muted)).arrange(DOWN, buff=0.1)
         end = self.show_value(f"descent.learning_rates[{index}].values[-1]", path.values[-1],
-                              decimals_for(path.values[-1]))
-        final = self._math(rf"f = {end:.{decimals_for(path.values[-1])}f}", SMALL_MATH)
+                              significant_decimals(path.values[-1]))
+        final = self._math(rf"f = {end:.{significant_decimals(path.values[-1])}f}", SMALL_MATH)
         panel = RatePanel(self.descent.rates_surface, path.points, path.values, title, final,
                           size=3.9, loss_top=top, colors=self.loss_colors, path_color=p.highlight,
                           muted=p.muted, background=p.background)
@@ -300,7 +301,7 @@ class GradientDescentScene(LectureThreeDScene):
         names = tuple(self._math(param_tex(ref), SMALL_MATH) for ref in s.weights)
         loss_label = Text("loss", font=theme.FONT, font_size=theme.TYPE.small, color=p.gradient)
         land = self._landscape(s.grid, (*names, loss_label))
-        low, high = (self.show_value(f"descent.loss_slice.loss_range[{i}]", v, decimals_for(v))
+        low, high = (self.show_value(f"descent.loss_slice.loss_range[{i}]", v, significant_decimals(v))
                      for i, v in enumerate(s.loss_range))
         key = self._fixed(LossKey(self.loss_colors, low, high, SMALL_MATH, theme.TYPE.small)
                           .move_to([theme.CONTENT.right - 1.0, -0.3, 0]))

@@ -5,7 +5,6 @@ hands them in and records what is drawn."""
 
 from __future__ import annotations
 
-import math
 from typing import Callable, Sequence
 
 import numpy as np
@@ -16,21 +15,13 @@ from manim import (
 )
 
 from scenes import theme
+from scenes.decimals import significant_decimals
 from scenes.mobjects.heatmap import colorbar
 from scenes.mobjects.landscape import ContourLines, grid_surface
 
 HOP_ANGLE = 0.6   # radians of bend in a hop, so that jumps back and forth along a line stay apart
 LABEL_SIDES = (UP + RIGHT, DOWN + RIGHT, UP + LEFT, DOWN + LEFT, RIGHT, LEFT, UP, DOWN)
 N_LEVELS = 7      # level lines between a grid's lowest and highest value
-
-
-def decimals_for(value: float) -> int:
-    """The lecture's one rule for a loss value: two decimals, or two significant digits below
-    0.1."""
-    magnitude = abs(float(value))
-    if magnitude >= 0.1 or magnitude == 0:
-        return 2
-    return min(6, 1 - math.floor(math.log10(magnitude)))
 
 
 def levels(grid, colors: tuple[str, str]) -> tuple[np.ndarray, list[str]]:
@@ -112,7 +103,7 @@ class StepReadout(VGroup):
         k = min(max(k, 0), len(self.values) - 1)
         value = self.values[k]
         return VGroup(MathTex(rf"\text{{step }} {k}:\;\; {self.symbol} = "
-                              rf"{value:.{decimals_for(value)}f}", font_size=self.font_size,
+                              rf"{value:.{significant_decimals(value)}f}", font_size=self.font_size,
                               color=self.color))
 
 
@@ -301,7 +292,7 @@ class LossKey(VGroup):
                  text_size: float, **kwargs) -> None:
         super().__init__(**kwargs)
         bar = colorbar(colors, 0.35, 3.6)
-        ends = [MathTex(f"{value:.{decimals_for(value)}f}", font_size=math_size, color=colors[-1])
+        ends = [MathTex(f"{value:.{significant_decimals(value)}f}", font_size=math_size, color=colors[-1])
                 for value in (high, low)]
         ends[0].next_to(bar, RIGHT, buff=0.15).align_to(bar, UP)
         ends[1].next_to(bar, RIGHT, buff=0.15).align_to(bar, DOWN)

@@ -4,8 +4,8 @@ then its numbers (each can fly in from the diagram), then the products, then z i
 Every state is one MathTex whose parts carry keys (which term, which factor), so a state turns
 into the next part by part: a weight's symbol becomes its number, a term's three parts merge
 into their product, the whole right-hand side into z. The values come in as displayed (the
-scene records them); ``decimals_that_add_up`` picks the products' decimals so that the shown
-terms add up to the shown z.
+scene records them, with decimals from ``nnmath.verdicts.adding_decimals`` so that the shown
+terms add up to the shown z).
 """
 
 from __future__ import annotations
@@ -18,24 +18,9 @@ from manim import (
     Write,
 )
 
-MOST_DECIMALS = 6
-
-
 def plain(value: float, decimals: int) -> str:
     """``value`` to ``decimals`` places, never "-0.00"."""
     return f"{round(value, decimals) + 0.0:.{decimals}f}"
-
-
-def decimals_that_add_up(terms: Sequence[float], bias: float, total: float,
-                         total_decimals: int = 2, least: int = 2) -> int:
-    """The fewest decimals (at least ``least``) at which the rounded terms and bias add up to
-    ``total`` as rounded to ``total_decimals``."""
-    want = round(total, total_decimals)
-    for decimals in range(least, MOST_DECIMALS + 1):
-        shown = sum(round(t, decimals) for t in terms) + round(bias, decimals)
-        if round(shown, total_decimals) == want:
-            return decimals
-    return MOST_DECIMALS
 
 
 def _signed(value: float, decimals: int, first: bool) -> tuple[str | None, str]:
