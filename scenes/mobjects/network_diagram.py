@@ -16,9 +16,9 @@ from typing import Any
 
 import numpy as np
 from manim import (
-    LEFT, RIGHT, UP, Animation, AnimationGroup, Brace, Circle, DecimalNumber, Dot, FadeIn,
-    FadeOut, Line, ManimColor, MathTex, Mobject, Succession, Text, UpdateFromAlphaFunc, VGroup,
-    VMobject, interpolate, interpolate_color, linear, smooth, there_and_back,
+    LEFT, RIGHT, UP, Animation, AnimationGroup, Brace, Circle, DecimalNumber, Dot, FadeOut, Line,
+    ManimColor, Mobject, Succession, Text, UpdateFromAlphaFunc, VGroup, VMobject, interpolate,
+    interpolate_color, smooth,
 )
 
 from scenes import theme
@@ -143,10 +143,10 @@ class NetworkDiagram(VGroup):
         return checked
 
     def _check_activations(self, activations: Sequence[np.ndarray] | None,
-                           name: str, first_layer: int = 0) -> list[np.ndarray] | None:
+                           name: str) -> list[np.ndarray] | None:
         if activations is None:
             return None
-        sizes = self.layer_sizes[first_layer:]
+        sizes = self.layer_sizes
         if len(activations) != len(sizes):
             raise ValueError(f"{name} must hold {len(sizes)} arrays, got {len(activations)}")
         checked = [np.asarray(a, dtype=float).reshape(-1) for a in activations]
@@ -456,34 +456,6 @@ class NetworkDiagram(VGroup):
             UpdateFromAlphaFunc(dots, travel, rate_func=smooth, introducer=True, remover=True),
             group=self, run_time=run_time)
 
-    def show_sum_then_activation(self, layer: int, i: int, *, symbol: str = "g",
-                                 run_time: float = 2.0) -> Animation:
-        """Neuron ``i`` empties; Σ (the weighted sum) appears, gives way to ``symbol`` (the
-        activation function, a MathTex string such as ``r"\\sigma"``), which fades; the neuron
-        fills with its activation. One thing on the neuron at a time."""
-        neuron = self.neuron(layer, i)
-        if layer == 0:
-            raise ValueError("layer 0 holds the inputs: they are not computed")
-        if neuron is None:
-            raise ValueError(f"neuron {i} of layer {layer} is elided")
-        size = max(theme.SMALL_SIZE, 110 * self.radius)
-        sigma = MathTex(r"\Sigma", font_size=size, color=self.palette.text).move_to(neuron)
-        activation = MathTex(symbol, font_size=size, color=self.palette.text).move_to(neuron)
-        k = self.columns[layer].shown.index(i)
-        fill = self._fill_opacities(layer, None)[k:k + 1]
-        has_label = (layer, i) in self._inside
-        step = run_time / 5
-        return Succession(
-            _NeuronChange(self, layer, (i,), fills=np.zeros(1),
-                          label_opacity=0.0 if has_label else None, run_time=step),
-            FadeIn(sigma, scale=0.6, run_time=step),
-            AnimationGroup(FadeOut(sigma, scale=0.6), FadeIn(activation, scale=1.4),
-                           run_time=step),
-            FadeOut(activation, scale=1.4, run_time=step),
-            _NeuronChange(self, layer, (i,), fills=fill,
-                          label_opacity=1.0 if has_label else None, run_time=step),
-            group=self)
-
     def animate_forward(self, activations: Sequence[np.ndarray], *,
                         layer_time: float = 2.0) -> Animation:
         """The forward pass: the inputs light up, then pulses carry the signal layer by layer
@@ -493,22 +465,6 @@ class NetworkDiagram(VGroup):
         for layer in range(1, len(self.layer_sizes)):
             steps.append(self.send_pulses(layer - 1, run_time=0.6 * layer_time))
             steps.append(self.light_up(layer, checked[layer], run_time=0.4 * layer_time))
-        return Succession(*steps, group=self)
-
-    def animate_backward(self, deltas: Sequence[np.ndarray], *,
-                         layer_time: float = 2.0) -> Animation:
-        """Backpropagation: from the output back, each layer's neurons flash in the gradient
-        colour by |delta| (√ of the share of the largest |delta| in the network), then pulses
-        in that colour run right to left to the layer before."""
-        checked = self._check_activations(deltas, "deltas", first_layer=1)
-        largest = max(float(np.abs(d).max()) for d in checked) or 1.0
-        steps: list[Animation] = []
-        for layer in range(len(self.layer_sizes) - 1, 0, -1):
-            delta = checked[layer - 1][list(self.columns[layer].shown)]
-            intensity = 0.15 + 0.6 * np.sqrt(np.abs(delta) / largest)
-            steps.append(self._flash(layer, intensity, run_time=0.4 * layer_time))
-            steps.append(self.send_pulses(layer - 1, color=self.palette.gradient,
-                                          run_time=0.6 * layer_time, backward=True))
         return Succession(*steps, group=self)
 
     def change_weights(self, new_weights: Sequence[np.ndarray], *,
@@ -521,24 +477,6 @@ class NetworkDiagram(VGroup):
                    for (layer, i, j), edge in self._edges.items()]
         self.weights = checked
         return AnimationGroup(*changes, group=self, run_time=run_time)
-
-    def _flash(self, layer: int, intensity: np.ndarray, run_time: float) -> Animation:
-        """A gradient-coloured disc over each neuron, peaking at ``intensity`` (≤ 0.75, so a
-        shown value stays legible) then gone."""
-        color = self.palette.gradient
-        discs = VGroup(*(Circle(radius=self.radius, color=color, stroke_width=theme.STROKE)
-                         .set_fill(color, opacity=0).move_to(neuron)
-                         for neuron in self.layer_group(layer)))
-
-        def glow(group: VGroup, alpha: float) -> None:
-            for disc, peak in zip(group, intensity):
-                level = peak * there_and_back(alpha)
-                disc.set_fill(opacity=level).set_stroke(opacity=min(1.0, 1.5 * level))
-
-        return AnimationGroup(
-            UpdateFromAlphaFunc(discs, glow, rate_func=linear, introducer=True, remover=True),
-            group=self, run_time=run_time)
-
 
 class _NeuronChange(Animation):
     """Neurons of one layer move from their state when the animation begins to new fill

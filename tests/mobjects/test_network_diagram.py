@@ -160,14 +160,11 @@ def test_bad_arrays_are_rejected_naming_the_parameter():
 # ----------------------------------------------------------------------------------- animations
 
 def all_animations(diagram: NetworkDiagram, weights, activations, rng) -> list[Animation]:
-    deltas = [rng.normal(0, 0.2, n) for n in diagram.layer_sizes[1:]]
     new_weights = [w - 0.5 * rng.normal(0, 1, w.shape) for w in weights]
     return [
         diagram.light_up(0, activations[0]),
         diagram.send_pulses(0),
-        diagram.show_sum_then_activation(1, 0, symbol=r"\sigma"),
         diagram.animate_forward(activations),
-        diagram.animate_backward(deltas),
         diagram.change_weights(new_weights),
         diagram.light_up(len(diagram.layer_sizes) - 1),
     ]
@@ -195,7 +192,7 @@ def test_tiny_render_plays_every_animation_and_leaves_only_the_diagram(tmp_path,
             for animation in all_animations(self.diagram, weights, activations,
                                             np.random.default_rng(1)):
                 self.play(animation)
-                assert self.mobjects == [self.diagram]    # pulses, ripples, flashes removed
+                assert self.mobjects == [self.diagram]    # pulses and ripples removed
 
     settings = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5,
                 "media_dir": str(tmp_path), "progress_bar": "none"}
@@ -217,14 +214,6 @@ def test_tiny_render_plays_every_animation_and_leaves_only_the_diagram(tmp_path,
         for edge, built in zip(played.edges_group(layer), fresh.edges_group(layer)):
             assert edge.get_stroke_color() == built.get_stroke_color()
             assert edge.get_stroke_width() == pytest.approx(built.get_stroke_width())
-
-
-def test_show_sum_then_activation_refuses_inputs_and_elided_neurons():
-    diagram = NetworkDiagram([2, 64, 1], labels=None, palette=theme.DARK)
-    with pytest.raises(ValueError, match="inputs"):
-        diagram.show_sum_then_activation(0, 0)
-    with pytest.raises(ValueError, match="elided"):
-        diagram.show_sum_then_activation(1, 10)
 
 
 # --------------------------------------------------------------------------------- golden frames
