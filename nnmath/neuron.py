@@ -37,6 +37,12 @@ class NeuronExample:
         """[min, max] of g on CURVE_Z_RANGE, as a list (the form Manim's Axes take)."""
         return list(self.curve_range)
 
+    @property
+    def firing_share(self):
+        """How strongly the neuron fires: |a| as a share of g's largest |value| on
+        CURVE_Z_RANGE."""
+        return abs(self.a) / max(map(abs, self.curve_range))
+
 
 def neuron_example(params, x, sample_index, activation, neuron=0):
     """Spell out z = w·x + b and a = g(z) for ``neuron`` of the first hidden layer on sample x."""

@@ -1,5 +1,6 @@
 """An activation function g(z) on numbered axes, with a point that rides the curve to a given z:
-the picture of a neuron squashing its weighted sum into its output."""
+the picture of a neuron squashing its weighted sum into its output. Also the plot laid out with
+its readouts (z and a) in a region, and the small unnumbered sketch of g's shape."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 import numpy as np
 from manim import (
-    DOWN, RIGHT, UP, Animation, AnimationGroup, Axes, Create, DashedLine, Dot, FadeIn,
+    DOWN, LEFT, RIGHT, UL, UP, Animation, AnimationGroup, Axes, Create, DashedLine, Dot, FadeIn,
     MathTex, Triangle, ValueTracker, VGroup,
 )
 
@@ -17,6 +18,7 @@ from scenes import theme
 
 Z_RANGE = (-6.0, 6.0)
 Z_STEP = 2.0
+READOUT_GAP = 0.12     # the readouts' margin inside the plot's corner
 
 
 def _tick_step(span: float) -> float:
@@ -83,6 +85,26 @@ class ActivationPlot(VGroup):
         """Where ``z`` lies on the z axis."""
         return self.axes.c2p(float(np.clip(z, *Z_RANGE)), 0)
 
+    def free_corner(self, width: float, height: float) -> np.ndarray | None:
+        """The highest top-left corner of a ``width`` × ``height`` box in the plot's upper left
+        that keeps clear of the y axis, its numbers and the curve; None if there is none."""
+        axes = self.axes
+        left = axes.get_left()[0] + READOUT_GAP
+        if left + width > axes.y_axis.get_center()[0] - READOUT_GAP:
+            return None
+        numbers = getattr(axes.y_axis, "numbers", None) or []
+        boxes = [(n.get_left()[0], n.get_bottom()[1], n.get_right()[0], n.get_top()[1])
+                 for n in numbers]
+        curve = [self.point(z) for z in np.linspace(axes.x_range[0], 0, 121)]
+        top = axes.get_top()[1] - 0.05
+        while top - height > axes.get_center()[1]:
+            x0, y0, x1, y1 = left - 0.1, top - height - 0.15, left + width + 0.1, top + 0.1
+            clear = all(bx1 < x0 or bx0 > x1 or by1 < y0 or by0 > y1 for bx0, by0, bx1, by1 in boxes)
+            if clear and all(not (x0 <= x <= x1 and y0 <= y <= y1) for x, y, _ in curve):
+                return np.array([left, top, 0.0])
+            top -= 0.05
+        return None
+
     def _rider(self, accent: str) -> tuple[Triangle, Dot, DashedLine, DashedLine]:
         axes, z = self.axes, self.z
         marker = Triangle(color=accent, fill_opacity=1, stroke_width=0).scale(0.09)
@@ -116,3 +138,44 @@ class ActivationPlot(VGroup):
     def ride(self, z: float, **kwargs: Any) -> Animation:
         """The dot rides the curve to ``z`` (its guides and marker with it)."""
         return self.z.animate(**kwargs).set_value(z)
+
+
+def plot_with_readouts(fn: Callable[[float], float], curve_range: tuple, symbol: str,
+                       region: theme.Region, z_line: VGroup, a_line: VGroup, *,
+                       palette: theme.Palette) -> tuple[ActivationPlot, VGroup]:
+    """g's plot filling ``region``, the readouts ``z_line`` and ``a_line`` stacked in its empty
+    upper left (g rises from left to right); where they do not fit there, side by side above a
+    shorter plot. Returns the plot and the readouts, placed."""
+    def plot(height: float) -> ActivationPlot:
+        return ActivationPlot(fn, *curve_range, symbol, width=region.width - 0.6, height=height,
+                              curve_color=palette.hidden, axis_color=palette.muted,
+                              accent=palette.gradient)
+
+    tall = region.fit(plot(region.height - 0.9), buff=0.1)
+    stacked = VGroup(z_line.copy(), a_line.copy()).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+    spot = tall.free_corner(stacked.width, stacked.height)
+    if spot is not None:
+        readouts = VGroup(z_line, a_line).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        return tall, readouts.move_to(spot, aligned_edge=UL)
+    readouts = VGroup(z_line, a_line).arrange(RIGHT, buff=0.8)
+    readouts.move_to([region.center[0], region.top - readouts.height / 2, 0])
+    short = plot(region.height - 1.5)
+    theme.Region(region.left, region.right, region.bottom,
+                 readouts.get_bottom()[1] - 0.3).fit(short)
+    return short, readouts
+
+
+def activation_sketch(fn: Callable[[float], float], curve_range: tuple, symbol: str,
+                      region: theme.Region, *, palette: theme.Palette) -> VGroup:
+    """g's shape without numbers (axes, curve, its name "g(z)") fitted to ``region``: what
+    decides how strongly a neuron fires, before any value is shown."""
+    low, high = curve_range
+    axes = Axes(x_range=[*Z_RANGE, Z_STEP], y_range=[low, high + 1e-9, (high - low) / 2],
+                x_length=region.width - 0.8, y_length=region.height - 0.5, tips=False,
+                axis_config={"color": palette.muted, "stroke_width": theme.THIN_STROKE,
+                             "include_ticks": False})
+    curve = axes.plot(lambda v: float(fn(v)), x_range=list(Z_RANGE), color=palette.hidden,
+                      stroke_width=theme.STROKE)
+    name = MathTex(f"{symbol}(z)", font_size=theme.math_size(theme.TYPE.small), color=palette.muted)
+    name.next_to(axes.c2p(0, high), LEFT, buff=0.15)   # where no rising curve goes
+    return region.fit(VGroup(axes, curve, name), buff=0.1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from manim import DOWN, UP, Arrow, Circle, Line, MathTex, Mobject, VGroup
+from manim import DOWN, UP, Animation, Arrow, Circle, Line, MathTex, Mobject, VGroup
 
 from scenes import theme
 
@@ -15,6 +15,13 @@ BODY_RADIUS = 1.0
 WEIGHT_GAP = 0.15     # between an edge and the weight written beside it
 SPREAD = 0.34         # of the region's height, from its middle to the outer inputs' centres
 BODY_AT = 0.55        # of the region's width, from its left edge to the body's centre
+BODY_SHARE, MAX_BODY = 0.26, 1.5   # a filling neuron's body radius: of the height, at most
+MIN_FIRE = 0.08       # the faintest fill of a firing body
+
+
+def weight_color(palette: theme.Palette, weight: float) -> str:
+    """A weight's colour: its sign's."""
+    return palette.positive if weight >= 0 else palette.negative
 
 
 class ArtificialNeuron(VGroup):
@@ -51,6 +58,19 @@ class ArtificialNeuron(VGroup):
         self.add(self.edges, self.inputs, self.names, self.weight_names, self.body, self.sigma,
                  self.output, self.a_label)
 
+    @classmethod
+    def filling(cls, n_inputs: int, region: theme.Region, *, palette: theme.Palette,
+                input_radius: float = INPUT_RADIUS) -> ArtificialNeuron:
+        """The neuron filling ``region``: its outer inputs at the region's top and bottom, its
+        body as large as the height allows."""
+        return cls(n_inputs, region, palette=palette, input_radius=input_radius,
+                   body_radius=min(BODY_SHARE * region.height, MAX_BODY),
+                   spread=0.5 - input_radius / region.height)
+
+    def shapes(self) -> VGroup:
+        """What the neuron keeps when its names give way to numbers."""
+        return VGroup(self.edges, self.inputs, self.body, self.sigma, self.output, self.a_label)
+
     def _edge(self, circle: Circle) -> Line:
         start, end = circle.get_center(), self.body.get_center()
         unit = (end - start) / np.linalg.norm(end - start)
@@ -75,3 +95,15 @@ class ArtificialNeuron(VGroup):
     def below_output(self, label: Mobject) -> Mobject:
         """Put ``label`` under the output arrow (the neuron's output value)."""
         return label.next_to(self.output, DOWN, buff=0.15)
+
+    def in_body(self, label: Mobject) -> Mobject:
+        """Put ``label`` (the activation's symbol, in Σ's place) in the body, narrowed to fit."""
+        return label.scale(min(1.0, 1.6 * self.body.radius / label.width)).move_to(self.body)
+
+    def fire(self, strength: float, label: Mobject) -> list[Animation]:
+        """The body fills as strongly as the neuron fires (``strength``: its output's share of
+        the activation's reach, at least MIN_FIRE), ``label`` inside it staying legible."""
+        fill = float(np.clip(strength, MIN_FIRE, 1))
+        ink = self.palette.background if fill > 0.5 else self.palette.text
+        return [self.body.animate.set_fill(self.palette.hidden, opacity=fill),
+                label.animate.set_color(ink)]

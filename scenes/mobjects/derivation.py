@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from manim import (
-    DOWN, LEFT, RIGHT, Animation, AnimationGroup, DecimalNumber, FadeTransform, MathTex, Mobject,
-    ReplacementTransform, VGroup, Write,
+    DOWN, LEFT, RIGHT, UP, Animation, AnimationGroup, DecimalNumber, FadeTransform, MathTex,
+    Mobject, ReplacementTransform, VGroup, Write,
 )
 
 RELATIONS = ("=", r"\approx")
@@ -62,6 +62,17 @@ class Derivation(VGroup):
     def part(self, row: int, index: int) -> Mobject:
         """Part ``index`` of row ``row``."""
         return self.rows[row][index]
+
+    def spread(self, height: float, min_gap: float, max_gap: float) -> Derivation:
+        """Space the rows evenly down ``height`` from the first row's top (the gaps between
+        ``min_gap`` and ``max_gap``), keeping each row's x."""
+        gap = (height - sum(row.height for row in self.rows)) / max(len(self.rows) - 1, 1)
+        gap = min(max(gap, min_gap), max_gap)
+        top = self.rows[0].get_top()[1]
+        for row in self.rows:
+            row.shift(UP * (top - row.get_top()[1]))
+            top -= row.height + gap
+        return self
 
     def write_row(self, row: int, sources: Mapping[int, Mobject | Sequence[Mobject]] | None = None,
                   *, exclude: Sequence[int] = (), **kwargs: Any) -> Animation:
