@@ -14,14 +14,28 @@ from manim._config.video_encoder import VideoEncoderSpec
 from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
 from scenes import registry
-from scripts.render.scene import HD_ENCODER, _still_once_writer, quality_settings, render_scene
+from scripts.render.scene import (
+    HD_ENCODER, _manim_settings, _still_once_writer, quality_settings, render_scene,
+)
 
 
 @pytest.mark.parametrize("quality", ["h", "k"])
 def test_hd_qualities_carry_the_hd_encoder_settings(quality):
     settings = quality_settings(quality)
-    assert settings["video_encoder_options"] == {"preset": "veryfast", "threads": "1"}
+    assert settings["video_encoder_options"] == {"preset": "veryfast"}
     assert settings["max_inflight_encoders"] == 2
+
+
+@pytest.mark.parametrize("quality", ["l", "m", "h", "k", "draft"])
+def test_every_render_encodes_in_one_x264_thread_keeping_its_quality_options(tmp_path, quality):
+    """x264's frame threads make two encodes of the same frames differ; one thread, whatever
+    else the quality or an override asks of the encoder."""
+    overrides = {"video_encoder_options": {"preset": "ultrafast"}} if quality == "draft" else None
+    settings = _manim_settings(quality, tmp_path, tmp_path, "x", False, overrides, False)
+    options = settings["video_encoder_options"]
+    assert options["threads"] == "1"
+    want = (overrides or quality_settings(quality)).get("video_encoder_options", {})
+    assert {key: options[key] for key in want} == want
 
 
 @pytest.mark.parametrize("quality", ["l", "m", "draft"])

@@ -41,7 +41,7 @@ SEED = 0
 # differ in bytes (2 different files in 16 encodes of one 125-frame clip, at medium as at
 # veryfast); the drawing thread and the second segment keep both cores busy.
 HD_QUALITIES = ("h", "k")
-HD_ENCODER = {"video_encoder_options": {"preset": "veryfast", "threads": "1"},
+HD_ENCODER = {"video_encoder_options": {"preset": "veryfast"},
               "max_inflight_encoders": 2}
 
 
@@ -96,6 +96,12 @@ def _manim_settings(quality: str, work: Path, out_dir: Path, stem: str, frame_on
         "disable_caching": True,
     }
     settings.update(overrides or {})
+    # one x264 thread at every quality: with frame threads, two encodes of the same drawn frames
+    # differ (see HD_ENCODER). At 480p and 720p one thread makes the clip byte-identical from run
+    # to run; at heights that are not a multiple of 16 (1080, the tests' 90) x264's macroblock-tree
+    # and adaptive quantisation still vary in a few bytes for the same frames (turning them off
+    # costs 30-45 % in file size); the draft's ultrafast preset has neither, so it is byte-stable
+    settings["video_encoder_options"] = {"threads": "1", **settings.get("video_encoder_options", {})}
     return settings
 
 
