@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 REVEAL := vendor/reveal/node_modules/reveal.js/dist/reveal.js
 SCORM_AGAIN := vendor/scorm-again/node_modules/scorm-again/dist/scorm12.js
 
-.PHONY: lecture test setup system system-test bench bench-render bench-render-hd bench-voice bench-words bench-craft contact-sheet
+.PHONY: lecture test setup system system-test bench bench-render bench-render-hd bench-voice bench-words bench-craft bench-craft-random contact-sheet
 
 lecture: setup
 	$(BIN)/nnlecture render
@@ -73,6 +73,11 @@ bench-words: setup
 # more, the longest still, content fill, word-timed cues, cues above 20 cps (see README, "Craft").
 bench-craft: setup
 	$(BIN)/python scripts/dev/bench_craft.py
+
+# The same figures on the two random configs of scripts/dev/craft_configs (two draft renders).
+bench-craft-random: setup
+	$(BIN)/python scripts/dev/bench_craft.py --config scripts/dev/craft_configs/random_a.toml --media-dir media/bench-craft-a
+	$(BIN)/python scripts/dev/bench_craft.py --config scripts/dev/craft_configs/random_b.toml --media-dir media/bench-craft-b
 
 # The README's contact sheet: one frame per narration step of every scene, from the same render.
 contact-sheet: setup
