@@ -5,10 +5,12 @@ A verdict is computed once, here, from accuracies, labels and the loss curve, ag
 thresholds below; scenes pick their words from its kind and quote the numbers it carries.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import numpy as np
+
+from nnmath.config import LectureConfig, LectureOptions
 
 CHANCE_MARGIN = 0.05   # test accuracy less than this above the chance level: stayed at chance
 WELL = 0.90            # test accuracy at least this (and no overfitting): learned well
@@ -278,6 +280,29 @@ def start(epoch, train_accuracy, y_train):
     """The Start of training at snapshot ``epoch`` with this train accuracy."""
     at_chance = train_accuracy - chance_level(y_train) < CHANCE_MARGIN - EPS
     return Start(int(epoch), score(train_accuracy, len(y_train)), bool(at_chance))
+
+
+def ends_after_snapshots(snapshot_epochs, epochs):
+    """Whether training ran on past its last snapshot epoch, so that a sweep through the
+    snapshots must end on the trained network itself."""
+    return snapshot_epochs[-1] < epochs
+
+
+def bends(verdict):
+    """Whether the judged network's boundary can bend: no Limit keeps it to straight lines
+    along one direction."""
+    return verdict.limit is Limit.NONE
+
+
+def every_point(score):
+    """Whether a Score has every one of its points right."""
+    return score.correct == score.total
+
+
+def is_lessons_setup(config):
+    """Whether ``config`` is the lesson's own data, network and training (its lecture options,
+    which change none of those, aside)."""
+    return replace(config, lecture=LectureOptions()) == LectureConfig()
 
 
 BARELY = 0.02          # networks whose classes differ on less than this share of the plane barely differ

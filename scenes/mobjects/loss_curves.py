@@ -7,12 +7,21 @@ import math
 from typing import Any
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Axes, Dot, LogBase, MathTex, Text, VGroup, VMobject
+from manim import (
+    DOWN, LEFT, RIGHT, UP, Axes, Dot, DoubleArrow, LogBase, MathTex, Text, VGroup, VMobject,
+)
 
 from scenes import theme
 
 LABEL_GAP = 0.12      # between a tip's dot and its name
 TIP_RADIUS = 0.07
+
+
+def sampled_epochs(last_epoch: int, samples: int, also=()) -> np.ndarray:
+    """About ``samples`` whole epochs from 1 to ``last_epoch``, evenly spaced on the log axis,
+    with those of ``also`` that the axis holds (at least 1): where the curves get a corner."""
+    return np.unique(np.concatenate([np.rint(np.geomspace(1, last_epoch, samples)),
+                                     [e for e in also if e >= 1]])).astype(int)
 
 
 class LossCurves(VGroup):
@@ -54,6 +63,17 @@ class LossCurves(VGroup):
         self.add(self.curves, self.moving)
         self.draw_to(self.epochs[0])
 
+    @classmethod
+    def of_history(cls, history, epochs: np.ndarray, *, last_epoch: int,
+                   colors: tuple[str, str], **kwargs: Any) -> "LossCurves":
+        """nnmath's training ``history`` at ``epochs``: "train" and "test" in ``colors``, each
+        the loss before update e, and at ``last_epoch`` the loss after the last update."""
+        series = {name: (np.array([getattr(history, attr)[e] if e < last_epoch
+                                   else getattr(history, "final_" + attr) for e in epochs]), c)
+                  for name, attr, c in (("train", "loss", colors[0]),
+                                        ("test", "test_loss", colors[1]))}
+        return cls(epochs, series, last_epoch=last_epoch, **kwargs)
+
     def _ticks(self, size: float, color: str, low: int, high: int) -> VGroup:
         x_high = int(self.axes.x_range[1])
         xs = VGroup(*(MathTex(str(10 ** k) if k <= 4 else f"10^{{{k}}}", font_size=size,
@@ -71,12 +91,26 @@ class LossCurves(VGroup):
                        color=color).next_to(self.axes, UP, buff=0.2).align_to(self.ticks[1], LEFT)
         return VGroup(x_title, y_title)
 
+    def gap_arrow(self, color: str) -> DoubleArrow:
+        """A double arrow between the two curves' tips: the gap between the final losses."""
+        return DoubleArrow(*(dot.get_center() for dot in self.tips), buff=0.1, stroke_width=3,
+                           tip_length=0.15, color=color)
+
     @staticmethod
     def epoch_between(low: float, high: float, share: float) -> float:
         """The epoch ``share`` of the way from ``low`` to ``high``, evenly in log(1 + epoch): the
         tip moves as on the log axis, and epoch 0, left of that axis, keeps a stretch of its own
         (on the axis itself epochs 0 and 1 meet, so a one-epoch lecture would start trained)."""
         return float(np.expm1((1 - share) * np.log1p(low) + share * np.log1p(high)))
+
+    @classmethod
+    def epoch_along(cls, epochs: list[int], t: float) -> float:
+        """The epoch at ``t`` along ``epochs`` (ascending; t = k at ``epochs[k]``), moving as
+        ``epoch_between`` from each to the next."""
+        if len(epochs) == 1:
+            return epochs[0]
+        k = min(int(t), len(epochs) - 2)
+        return cls.epoch_between(epochs[k], epochs[k + 1], t - k)
 
     def draw_to(self, epoch: float) -> None:
         """Draw both curves up to ``epoch``, their dots at the tips and each name beside its dot,
