@@ -299,6 +299,12 @@ def every_point(score):
     return score.correct == score.total
 
 
+def classified_right(example):
+    """Whether a class example (a test point with its ``label`` and the network's
+    ``predicted_class``) is classified correctly."""
+    return example.predicted_class == example.label
+
+
 def is_lessons_setup(config):
     """Whether ``config`` is the lesson's own data, network and training (its lecture options,
     which change none of those, aside)."""

@@ -10,50 +10,20 @@ room: tanh and ReLU outputs are not probabilities, so one shared 0-to-1 scale wo
 from __future__ import annotations
 
 import numpy as np
-from manim import (
-    DOWN, LEFT, PI, RIGHT, UP, Circle, Create, DecimalNumber, Dot, FadeIn, FadeOut, FadeTransform,
-    Group, Indicate, LaggedStart, ReplacementTransform, SurroundingRectangle, Text, VGroup, smooth,
-)
+from manim import (DOWN, Circle, Create, FadeIn, FadeOut, FadeTransform, Group, Indicate,
+                   LaggedStart, ReplacementTransform, Text, VGroup, smooth)
 
+from nnmath.verdicts import classified_right
 from scenes import theme
 from scenes.base import LectureScene, on
-from scenes.mobjects.decision_map import DecisionMap
-from scenes.mobjects.edge_labels import place_on_edges
-from scenes.mobjects.heatmap import Heatmap, colorbar
-from scenes.mobjects.network_diagram import NetworkDiagram
+from scenes.mobjects.neuron_maps import (example_dots, hidden_maps, output_map, scale_key,
+                                         spread_diagram)
+from scenes.mobjects.sample_view import (SAMPLE_DIAGRAM, WIDE_SAMPLE_DIAGRAM, map_caption,
+                                         mini_map, sample_diagram, verdict_lines, weight_labels)
 from scenes.narration import decision_map_caption, decision_map_intro
 from scenes.notation import DATASET_NAME
 
-FRAME_LEFT, FRAME_RIGHT = theme.FRAME.left, theme.FRAME.right     # the frame's margins
-# Part 1: the network on the left, the decision map with its caption and the verdict on the
-# right; before the map comes, the network spans the whole content width.
-SAMPLE_DIAGRAM = theme.Region(theme.CONTENT.left, 1.0, theme.CONTENT.bottom + 0.05,
-                              theme.CONTENT.top - 0.3)
-WIDE_SAMPLE_DIAGRAM = theme.Region(theme.CONTENT.left, theme.CONTENT.right, SAMPLE_DIAGRAM.bottom,
-                                   SAMPLE_DIAGRAM.top)
-SAMPLE_PANEL = theme.Region(1.45, theme.CONTENT.right, theme.CONTENT.bottom, theme.CONTENT.top)
-BRACE_ROOM = 0.6             # a brace with the true size above an elided hidden column
-CAPTION_ROOM = 0.5           # the map's caption above it
-VERDICT_ROOM = 1.25          # the two verdict lines under it
-MAX_MINI_MAP_HEIGHT = 4.0
-MAPS_TOP, MAPS_BOTTOM = theme.CONTENT.top, theme.FRAME.bottom   # the band the heatmap view fills
-MAP_SHARE = 0.9              # a neuron's map (with its range label) fills this much of the pitch
-RANGE_LABEL_HEIGHT = 0.36    # a line of SMALL_SIZE text with its gap
-MIN_MAP_HEIGHT = 0.6         # below this a map has no room for a range label beneath it
-MAX_MAP_HEIGHT = 1.9
-OUTPUT_MAP_HEIGHT = 2.3
-MAX_WEIGHT_LABELS = 8        # more numbers in one layer cannot be told apart from their edges
-MAX_OUTPUT_MAP_WIDTH = 3.6
 CLASS_WORD = {0: "zero", 1: "one"}
-
-
-def _inside_frame(mobject):
-    """Shift ``mobject`` sideways, if needed, so that it lies within the frame's margins."""
-    if mobject.get_right()[0] > FRAME_RIGHT:
-        mobject.shift(LEFT * (mobject.get_right()[0] - FRAME_RIGHT))
-    if mobject.get_left()[0] < FRAME_LEFT:
-        mobject.shift(RIGHT * (FRAME_LEFT - mobject.get_left()[0]))
-    return mobject
 
 
 def _early(t: float) -> float:
@@ -69,6 +39,7 @@ class InsideNetworkScene(LectureScene):
         self.bounds = (grid.xs[0], grid.xs[-1], grid.ys[0], grid.ys[-1])
         x0, x1, y0, y1 = self.bounds
         self.aspect = (x1 - x0) / (y1 - y0)
+        self.weights = [layer.W for layer in self.data.final_params]
         self.heading = self.make_heading("Inside the network")
         self._trained_network()
         self._weights()
@@ -81,25 +52,14 @@ class InsideNetworkScene(LectureScene):
 
     # --------------------------------------------------------------- part 1: the two samples
 
-    def _sample_diagram(self, region: theme.Region) -> NetworkDiagram:
-        """The trained network, dark (no sample yet), its neurons filling ``region`` (less a
-        brace's room above an elided hidden column)."""
-        elided = any(size > 8 for size in self.data.layer_sizes[1:-1])
-        diagram = NetworkDiagram(self.data.layer_sizes,
-                                 [layer.W for layer in self.data.final_params],
-                                 self.examples[0].activations, labels="values",
-                                 width=region.width,
-                                 height=region.height - (BRACE_ROOM if elided else 0),
-                                 palette=self.palette)
-        region.clamp(diagram.move_to(region.center))
-        diagram.neurons.set_fill(opacity=0.08)
-        diagram.labels.set_opacity(0)
-        return diagram
+    def _sample_diagram(self, region: theme.Region):
+        """The trained network filling ``region``, dark until the first sample goes through."""
+        return sample_diagram(region, self.data.layer_sizes, self.weights,
+                              self.examples[0].activations, palette=self.palette)
 
     def _trained_network(self) -> None:
-        first = self.examples[0]
         self.diagram = self._sample_diagram(SAMPLE_DIAGRAM)
-        self.record_diagram(f"{self._path(first)}.activations", self.diagram)
+        self.record_diagram(f"{self._path(self.examples[0])}.activations", self.diagram)
         self.wide = self._sample_diagram(WIDE_SAMPLE_DIAGRAM)   # narrows when the map comes
         self.narrate("Let's look inside the trained network while it works.",
                      FadeIn(self.heading), FadeIn(self.wide.neurons),
@@ -121,47 +81,21 @@ class InsideNetworkScene(LectureScene):
         self.narrate("Blue edges are positive weights, orange negative; thicker means stronger.",
                      on("positive weights", shown))
 
-    def _weight_labels(self, diagram: NetworkDiagram) -> VGroup:
-        weights = self.data.final_params
-        labels = VGroup()
-        for layer in range(len(weights) - 1, -1, -1):       # the output layer's few edges first
-            edges = [(layer, i, j) for i in diagram.drawn_indices(layer)
-                     for j in diagram.drawn_indices(layer + 1)]
-            if len(edges) > MAX_WEIGHT_LABELS:
-                continue
-            numbers = {(layer, i, j): self._weight_number(weights[layer].W[i, j])
-                       for _, i, j in edges}
-            placed = place_on_edges(diagram, numbers, background=self.palette.background,
-                                    avoid=list(labels))
-            if placed is None:
-                continue
-            for _, i, j in edges:
-                self.show_value(f"network.final[{layer}].W[{i}][{j}]", weights[layer].W[i, j], 2)
-            labels.add(*placed)
+    def _weight_labels(self, diagram) -> VGroup:
+        labels, shown = weight_labels(diagram, self.weights, palette=self.palette)
+        for layer, i, j in shown:
+            self.show_value(f"network.final[{layer}].W[{i}][{j}]", self.weights[layer][i, j], 2)
         return labels
 
-    def _weight_number(self, weight: float) -> DecimalNumber:
-        color = self.palette.positive if weight >= 0 else self.palette.negative
-        return DecimalNumber(round(float(weight), 2), num_decimal_places=2,
-                             font_size=theme.SMALL_SIZE, color=color)
-
     def _mini_map(self) -> None:
-        p = self.palette
         dataset = self.data.dataset
-        panel = SAMPLE_PANEL
-        height = min(MAX_MINI_MAP_HEIGHT, panel.width / self.aspect,
-                     panel.height - CAPTION_ROOM - VERDICT_ROOM)
-        self.mini_map = DecisionMap(self.decision, self.bounds, colors=(p.negative, p.positive),
-                                    background=p.background, frame_color=p.muted,
-                                    height=height)
-        middle = (panel.top - CAPTION_ROOM + panel.bottom + VERDICT_ROOM) / 2
-        self.mini_map.move_to([panel.center[0], middle, 0])
+        self.mini_map = mini_map(self.decision, self.bounds, palette=self.palette)
         dots = self.mini_map.dots(dataset.X_train, dataset.y_train,
-                                  radius=float(np.clip(0.012 * height, 0.028, 0.045)))
-        data_name = DATASET_NAME[self.data.config.data.name]
-        caption = Text(decision_map_caption(self.data.training_verdict, data_name),
-                       font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted)
-        _inside_frame(caption.next_to(self.mini_map, UP, buff=0.15))
+                                  radius=float(np.clip(0.012 * self.mini_map.map_height,
+                                                       0.028, 0.045)))
+        caption = map_caption(decision_map_caption(self.data.training_verdict,
+                                                   DATASET_NAME[self.data.config.data.name]),
+                              self.mini_map, palette=self.palette)
         narrow = ReplacementTransform(VGroup(self.wide, self.wide_weight_labels),
                                       VGroup(self.diagram, self.weight_labels))
         self.narrate(decision_map_intro(self.data.training_verdict), narrow,
@@ -194,9 +128,8 @@ class InsideNetworkScene(LectureScene):
         output = VGroup(self.diagram.neuron(out, 0))      # with its value, kept over the fill
         if self.diagram.label(out, 0) is not None:
             output.add(self.diagram.label(out, 0))
-        correct = example.predicted_class == example.label
-        level = "high" if example.prediction >= 0.5 else "low"
-        outcome = "right" if correct else "wrong"
+        level = "high" if example.predicted_class == 1 else "low"
+        outcome = "right" if classified_right(example) else "wrong"
         self.narrate(f"The output is {level}: class {CLASS_WORD[example.predicted_class]}, "
                      f"which is {outcome}.", Indicate(output, color=p.highlight),
                      on("which is", FadeIn(verdict)))
@@ -208,78 +141,39 @@ class InsideNetworkScene(LectureScene):
         return f"class_examples[{index}]"
 
     def _verdict(self, example) -> VGroup:
-        p = self.palette
         key = self._path(example)
         label = self.show_value(f"{key}.label", example.label, 0)
         predicted = self.show_value(f"{key}.predicted_class", example.predicted_class, 0)
-        color = p.positive if example.label == 1 else p.negative
-        verdict = VGroup(
-            Text(f"a test point of class {label:g}", font=theme.FONT,
-                 font_size=theme.SMALL_SIZE + 2, color=color),
-            Text(f"predicted: class {predicted:g}", font=theme.FONT,
-                 font_size=theme.SMALL_SIZE + 2, color=p.text),
-        ).arrange(DOWN, buff=0.2)
-        return verdict.next_to(self.mini_map, DOWN, buff=0.45)
+        color = self.palette.positive if example.label == 1 else self.palette.negative
+        return verdict_lines(f"a test point of class {label:g}", f"predicted: class {predicted:g}",
+                             color, self.mini_map, palette=self.palette)
 
     # ------------------------------------------------------------ part 2: each neuron's map
 
-    def _heatmap_diagram(self) -> tuple[NetworkDiagram, float, bool]:
-        """The network again, spread over the frame so that each hidden neuron can become a
-        map of the plane and the output neuron the decision map. Returns the diagram, the
-        height of a hidden neuron's map and whether its range label fits beneath it."""
-        sizes = self.data.layer_sizes
-        probe = NetworkDiagram(sizes, labels=None, palette=self.palette)
-        slots = max(len(probe.drawn_indices(layer)) + (size > len(probe.drawn_indices(layer)))
-                    for layer, size in enumerate(sizes))
-        band = MAPS_TOP - MAPS_BOTTOM
-        pitch = band / (slots - 1 + MAP_SHARE)
-        radius = min(0.35 * pitch, 0.4)
-        out_width = min(OUTPUT_MAP_HEIGHT * self.aspect, MAX_OUTPUT_MAP_WIDTH)
-        left, right = FRAME_LEFT + radius, FRAME_RIGHT - out_width / 2
-        gap = (right - left) / (len(sizes) - 1)
-        widest = 0.6 * gap / self.aspect                    # maps must leave room for edges
-        with_ranges = MAP_SHARE * pitch - RANGE_LABEL_HEIGHT >= MIN_MAP_HEIGHT
-        room = MAP_SHARE * pitch - (RANGE_LABEL_HEIGHT if with_ranges else 0)
-        map_height = min(room, widest, MAX_MAP_HEIGHT)
-        diagram = NetworkDiagram(sizes, [layer.W for layer in self.data.final_params],
-                                 labels="names", width=right - left + 2 * radius,
-                                 height=(slots - 1) * pitch + 2 * radius, neuron_radius=radius, palette=self.palette)
-        diagram.remove(diagram.braces)          # a brace would sit on the top map
-        middle = (MAPS_TOP + MAPS_BOTTOM + (RANGE_LABEL_HEIGHT if with_ranges else 0)) / 2
-        output = diagram.neuron(len(sizes) - 1, 0).get_center()
-        diagram.shift(np.array([right, middle, 0]) - output)
-        return diagram, map_height, with_ranges
-
     def _to_heatmaps(self) -> None:
         p = self.palette
-        big, map_height, with_ranges = self._heatmap_diagram()
-        self.big = big
-        maps, ranges = Group(), VGroup()
-        self.hidden_maps: dict[tuple[int, int], Heatmap] = {}
-        for layer, grids in enumerate(self.data.neuron_grids, start=1):
-            for i in big.drawn_indices(layer):
-                heatmap = Heatmap(grids[i].values, self.bounds, colors=(p.background, p.hidden),
-                                  value_range=self.data.neuron_ranges[layer - 1][i],
-                                  width=map_height * self.aspect, height=map_height,
-                                  frame_color=p.hidden).move_to(big.neuron(layer, i))
-                self.hidden_maps[layer, i] = heatmap
-                maps.add(heatmap)
-                if with_ranges:
-                    ranges.add(self._range_label(layer, i, heatmap))
+        self.big, map_height, with_ranges = spread_diagram(self.data.layer_sizes, self.weights,
+                                                           self.aspect, palette=p)
+        self.hidden_maps = hidden_maps(self.big, self.data.neuron_grids, self.data.neuron_ranges,
+                                       self.bounds, height=map_height, aspect=self.aspect,
+                                       palette=p)
+        maps = Group(*self.hidden_maps.values())
         self.narrate("What does each hidden neuron respond to? Colour the plane by its output.",
                      FadeOut(self.panel), FadeOut(self.marker), FadeOut(self.verdict),
                      FadeOut(self.weight_labels),
-                     on("Colour the plane", FadeTransform(self.diagram, big)))
+                     on("Colour the plane", FadeTransform(self.diagram, self.big)))
         self.narrate("Each neuron becomes a map: faint where its output is low, full colour "
                      "where high.", on("becomes a map", LaggedStart(
                          *(FadeIn(m, scale=0.4) for m in maps), lag_ratio=0.4)))
         if with_ranges:
+            ranges = VGroup(*(self._range_label(layer, i, heatmap)
+                              for (layer, i), heatmap in self.hidden_maps.items()))
             self.narrate("Every map has its own scale; the numbers beneath give the neuron's "
                          "range.", on("the numbers beneath", FadeIn(ranges)))
         else:
             self.narrate("Every map is scaled to its own neuron's range.",
-                         on("own neuron's range", FadeIn(self._scale_key())))
-        first_layer = Group(*(self.hidden_maps[1, i] for i in big.drawn_indices(1)))
+                         on("own neuron's range", FadeIn(scale_key(p))))
+        first_layer = Group(*(self.hidden_maps[1, i] for i in self.big.drawn_indices(1)))
         self.narrate("A first-layer neuron splits the plane along a straight line.",
                      on("straight line", Indicate(first_layer, color=p.highlight,
                                                   scale_factor=1.05)))
@@ -289,41 +183,16 @@ class InsideNetworkScene(LectureScene):
                          on("curved regions", Indicate(later, color=p.highlight,
                                                        scale_factor=1.05)))
 
-    def _scale_key(self) -> VGroup:
-        """Where no range fits under the maps: a key to their shared colour ramp, in the
-        bottom-left corner, below the inputs."""
-        p = self.palette
-        ramp = colorbar((p.background, p.hidden), width=0.22, height=2.4).rotate(-PI / 2)
-        ramp.add(SurroundingRectangle(ramp, color=p.hidden, stroke_width=1.5, buff=0))
-        ends = VGroup(*(Text(word, font=theme.FONT, font_size=theme.SMALL_SIZE, color=p.muted)
-                        for word in ("lowest", "highest")))
-        ends[0].next_to(ramp, DOWN, buff=0.1).align_to(ramp, LEFT)
-        ends[1].next_to(ramp, DOWN, buff=0.1).align_to(ramp, RIGHT)
-        title = Text("each map: its own\nneuron's range", font=theme.FONT,
-                     font_size=theme.SMALL_SIZE, color=p.muted, line_spacing=0.8)
-        title.next_to(ramp, UP, buff=0.12).align_to(ramp, LEFT)
-        key = VGroup(title, ramp, ends)
-        return key.move_to([FRAME_LEFT, MAPS_BOTTOM, 0], aligned_edge=DOWN + LEFT)
-
-    def _range_label(self, layer: int, i: int, heatmap: Heatmap) -> Text:
+    def _range_label(self, layer: int, i: int, heatmap) -> Text:
         low, high = heatmap.value_range
         low = self.show_value(f"neuron_ranges[{layer - 1}][{i}][0]", low, 2)
         high = self.show_value(f"neuron_ranges[{layer - 1}][{i}][1]", high, 2)
-        return Text(f"{low:.2f} to {high:.2f}", font=theme.FONT, font_size=theme.SMALL_SIZE,
+        return Text(f"{low:.2f} to {high:.2f}", font=theme.FONT, font_size=theme.TYPE.label,
                     color=self.palette.muted).next_to(heatmap, DOWN, buff=0.08)
 
-    def _points(self, on) -> VGroup:
-        """The class examples as dots in their class colour on a map (anything with
-        ``coords_to_point``), ringed so they read on any colour."""
-        p = self.palette
-        radius = float(np.clip(0.05 * on.height, 0.045, 0.08))
-        return VGroup(*(Dot(on.coords_to_point(*example.x), radius=radius,
-                            color=p.positive if example.label == 1 else p.negative,
-                            stroke_color=p.highlight, stroke_width=1.5)
-                        for example in self.examples))
-
     def _samples_on_maps(self) -> None:
-        points = VGroup(*(self._points(heatmap) for heatmap in self.hidden_maps.values()))
+        points = VGroup(*(example_dots(self.examples, heatmap, palette=self.palette)
+                          for heatmap in self.hidden_maps.values()))
         many = len(self.examples) > 1
         line = ("The colour under each test point is that neuron's activation for it." if many
                 else "The colour under the test point is that neuron's activation for it.")
@@ -332,19 +201,13 @@ class InsideNetworkScene(LectureScene):
     def _output_map(self) -> None:
         p = self.palette
         out = len(self.data.layer_sizes) - 1
-        neuron = self.big.neuron(out, 0)
-        height = min(OUTPUT_MAP_HEIGHT, MAX_OUTPUT_MAP_WIDTH / self.aspect)
-        decision = DecisionMap(self.decision, self.bounds, colors=(p.negative, p.positive),
-                               background=p.background, frame_color=p.output, height=height)
-        decision.move_to(neuron)
-        caption = Text("the output: P(class 1)", font=theme.FONT, font_size=theme.SMALL_SIZE,
-                       color=p.output).next_to(decision, UP, buff=0.15)
-        _inside_frame(caption)
+        decision, caption = output_map(self.decision, self.bounds, self.big.neuron(out, 0),
+                                       aspect=self.aspect, palette=p)
         self.narrate("The output neuron weighs these maps by its edges and squashes the sum: "
                      "the decision map.",
                      on("weighs these maps", Indicate(self.big.edges_group(out - 1),
                                                       color=p.highlight)),
                      on("the decision map", FadeIn(decision, scale=0.4), FadeIn(caption)))
         self.narrate("A curved boundary, built from simple pieces.",
-                     FadeIn(self._points(decision), scale=1.5),
+                     FadeIn(example_dots(self.examples, decision, palette=p), scale=1.5),
                      on("simple pieces", Indicate(decision.frame, color=p.highlight)))

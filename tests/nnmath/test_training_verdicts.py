@@ -1,11 +1,13 @@
-"""The training chapter's judgements: where its sweep ends, whether its boundary can bend, whether
-every point is right and whether the lecture runs the lesson's own setup."""
+"""The training chapters' judgements: where the sweep ends, whether the boundary can bend, whether
+every point is right, whether the lecture runs the lesson's own setup, and whether a class example
+is classified right."""
 
 from dataclasses import replace
+from types import SimpleNamespace
 
 from nnmath.config import LectureConfig
 from nnmath.verdicts import (
-    Score, bends, ends_after_snapshots, every_point, is_lessons_setup, judge,
+    Score, bends, classified_right, ends_after_snapshots, every_point, is_lessons_setup, judge,
 )
 
 
@@ -35,3 +37,8 @@ def test_the_lessons_setup_whatever_its_lecture_options():
     assert is_lessons_setup(replace(config, lecture=replace(config.lecture, theme="light")))
     assert not is_lessons_setup(replace(config, training=replace(config.training,
                                                                  epochs=config.training.epochs + 1)))
+
+
+def test_a_class_example_is_right_when_its_predicted_class_is_its_label():
+    assert classified_right(SimpleNamespace(label=1, predicted_class=1))
+    assert not classified_right(SimpleNamespace(label=0, predicted_class=1))
