@@ -180,8 +180,6 @@ class TrainingScene(LectureScene):
             self.readouts.set_number(name, self.show_value(stop.paths[name], getattr(stop, name),
                                                            1, percent=True))
         self.show_value(stop.paths["epoch"], stop.epoch, 0)
-        if k == 0:
-            self._show_epoch(stop.epoch)
 
     def _sweep(self) -> None:
         """Three lines over which the tracker runs on to the last stop, in step with the voice."""

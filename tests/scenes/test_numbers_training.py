@@ -67,8 +67,10 @@ def test_every_snapshot_is_shown_with_its_whole_grid(rendered, data):
     assert {key: drawn.get(key) for key in snapshots} == snapshots
     frames = frame_heatmaps(data)
     assert set(drawn) <= set(frames) and all(frames[key] == value for key, value in drawn.items())
-    epochs = {key.split("]")[0] for key in drawn}
+    epochs = {int(key.split("]")[0].removeprefix("epoch[")) for key in drawn}
     assert len(epochs) > len(data.boundary.epochs)     # it bends between the snapshots
+    first, second = data.boundary.epochs[:2]
+    assert any(first < epoch < second for epoch in epochs)   # from the untrained network on
 
 
 def test_every_stop_shows_its_epoch_and_accuracies(rendered, data):
