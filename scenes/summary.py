@@ -8,8 +8,9 @@ import math
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, Axes, FadeIn, FadeOut, Group, ImageMobject, Indicate,
-    LaggedStart, MathTex, ReplacementTransform, RoundedRectangle, Square, Text, Transform, VGroup,
+    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Circumscribe, FadeIn, FadeOut, Group, ImageMobject,
+    Indicate, LaggedStart, MathTex, ReplacementTransform, RoundedRectangle, Square, Text, Transform,
+    VGroup,
 )
 
 from nnmath.activations import get_activation
@@ -40,7 +41,7 @@ class SummaryScene(LectureScene):
                      on("points", LaggedStart(*(FadeIn(n.set_color(p.muted), shift=RIGHT * 0.2)
                                                 for n in numbers), lag_ratio=0.15)))
         previous = None
-        for entry, (_, _, sentence, draw, cue) in zip(entries, points):
+        for entry, (_, _, sentence, draw, cue, picture_cue) in zip(entries, points):
             picture = PICTURE.fit(draw().scale(10), buff=0.1)
             if previous is None:
                 arrive = [FadeIn(picture)]
@@ -49,8 +50,10 @@ class SummaryScene(LectureScene):
             else:
                 arrive = [ReplacementTransform(previous, picture)]
             dim = [previous_entry.animate.set_color(p.muted)] if previous else []
+            shown = [on(picture_cue, Circumscribe(picture, color=p.highlight, buff=0.03))
+                     ] if picture_cue else []
             self.narrate(sentence, *arrive, FadeIn(entry[1], shift=RIGHT * 0.2),
-                         entry[0].animate.set_color(p.hidden), *dim,
+                         entry[0].animate.set_color(p.hidden), *dim, *shown,
                          on(cue, Indicate(entry[1], color=p.highlight, scale_factor=1.1)))
             previous, previous_entry = picture, entry
         self.narrate("And every number along the way was computed, not typed in. Thank you for "
@@ -98,8 +101,8 @@ class SummaryScene(LectureScene):
         return rows
 
     def _points(self) -> list[tuple]:
-        """(chapter numbers, key phrase, spoken sentence, picture, cue word) per point, in the
-        order of the title card's chapters."""
+        """(chapter numbers, key phrase, spoken sentence, picture, cue word, the word that points
+        at the picture or None) per point, in the order of the title card's chapters."""
         data = self.data
         chapter = {entry.slug: k for k, entry in enumerate(registry.chapters(), 1)}
         numbers = lambda *slugs: " · ".join(str(chapter[s]) for s in slugs if s in chapter)  # noqa
@@ -115,27 +118,28 @@ class SummaryScene(LectureScene):
         return [
             (numbers("black_box"), "data in, prediction out", "A neural network is a function "
              "learned from examples: data goes in, a prediction comes out.", self._box,
-             "prediction"),
+             "prediction", None),
             (numbers("neuron"), "weights, a sum, a threshold", "Artificial neurons echo real "
              "ones: weighted inputs, a sum, and a threshold for firing.", self._biology,
-             "threshold"),
+             "threshold", None),
             (numbers("architecture"), "layers joined by weights", "Layers of neurons joined by "
-             "weights, each neuron with a bias.", self._layers, "bias"),
+             "weights, each neuron with a bias.", self._layers, "bias", None),
             (numbers("activations"), "non-linear bends", "Non-linear activations let a network "
-             "bend its decision boundary.", self._activation, "bend"),
+             "bend its decision boundary.", self._activation, "bend", None),
             (numbers("forward_pass"), "z, then a = g(z)", "Data flows layer by layer: a weighted "
-             "sum z, then the activation a = g(z).", self._formula, "activation"),
+             "sum z, then the activation a = g(z).", self._formula, "activation", None),
             (numbers("gradient_descent", "backprop"), "gradients, downhill",
-             summary_training(data.training_verdict), self._loss, "gradient descent"),
+             summary_training(data.training_verdict), self._loss, "gradient descent", None),
             (numbers("training"), f"{accuracy:g}% on new points", result, self._boundary,
-             "test" if "test" in result.split() else "chance"),
+             "test" if "test" in result.split() else "chance",
+             "overfitted" if overfitted else None),   # the line's long start: the boundary
             (numbers("inside_network"), "weights shape neurons", "Trained weights, positive and "
              "negative, shape what each hidden neuron responds to.", self._weights,
-             "hidden neuron"),
+             "hidden neuron", None),
             (numbers("hidden_sizes"), "your turn: the sizes", "Change the hidden layer's size "
-             "and watch the boundary change.", self._sizes, "watch"),
+             "and watch the boundary change.", self._sizes, "watch", None),
             (numbers("applications"), "images to speech", "Images, language, time series, "
-             "recommenders, games and speech.", self._applications, "recommenders"),
+             "recommenders, games and speech.", self._applications, "recommenders", None),
         ]
 
     # -- pictures: each its chapter's own, from the lecture data --------------------------------
