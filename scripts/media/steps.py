@@ -2,6 +2,11 @@
 (H.264, yuv420p, faststart, the clip's size and frame rate) and one still per ``narrate`` call,
 cached beside the clip with a manifest ``SLUG.steps.json``; a step's video ends on exactly the
 frame the lecture shows at that step's end. ``publish.slides`` puts them in the lecture folder.
+
+A step that starts on a keyframe of the clip is cut by stream copy: each ``narrate`` is one
+Manim animation, and each animation is a partial movie that starts on a keyframe and refers to
+no frame outside it, so the clip's packets from that keyframe to the next step's are the step
+itself. Only a step that starts elsewhere (or holds no frame of its own) is encoded again.
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ def cut_steps(clip: Path, record, cache_dir: Path, slug: str) -> dict[str, str]:
         stream = source.streams.video[0]
         rate = Fraction(stream.average_rate)
         half = 0.5 / float(rate)
-        writer, previous = None, None
+        writer, previous, writers = None, None, []
         for frame in source.decode(stream):
             step = max(0, bisect_right(starts, float(frame.time) + half) - 1)
             while writer is None or writer.number < step:
@@ -52,6 +57,7 @@ def cut_steps(clip: Path, record, cache_dir: Path, slug: str) -> dict[str, str]:
                     steps.append(writer.close(previous))
                 writer = _StepWriter(cache_dir, slug, 0 if writer is None else writer.number + 1,
                                      rate, stream.width, stream.height)
+                writers.append(writer)
             writer.add(frame)
             previous = frame
         if writer is None:
@@ -60,7 +66,9 @@ def cut_steps(clip: Path, record, cache_dir: Path, slug: str) -> dict[str, str]:
             steps.append(writer.close(previous))
             writer = _StepWriter(cache_dir, slug, writer.number + 1, rate, stream.width,
                                  stream.height)
+            writers.append(writer)
         steps.append(writer.close(previous))
+    _copy_steps(clip, [w for w in writers if w.copied])
     ends = [line[0] for line in record.lines[1:]] + [record.duration]
     for step, line, end in zip(steps, record.lines, ends):
         step.update(start=line[0], end=end, line=line[2])
@@ -73,44 +81,91 @@ def cut_steps(clip: Path, record, cache_dir: Path, slug: str) -> dict[str, str]:
 
 
 class _StepWriter:
-    """One step's silent video, encoded as its frames arrive, and its still: the fullest frame
-    at rest (the same as the frame before it: an animation's end, held while a line is said),
-    as the scene's poster is the fullest frame at an animation's end (a frame caught in a
-    cross-fade shows two drawings at once and would often be the fullest); with none at rest,
-    the step's last frame."""
+    """One step's silent video and its still: the fullest frame at rest (the same as the frame
+    before it: an animation's end, held while a line is said), as the scene's poster is the
+    fullest frame at an animation's end (a frame caught in a cross-fade shows two drawings at
+    once and would often be the fullest); with none at rest, the step's last frame. A step
+    whose first frame is a keyframe keeps the clip's packets of its frames (``copied``: the
+    clip's presentation times from ``first`` to ``last``, copied by ``_copy_steps``); any
+    other is encoded as its frames arrive."""
 
     def __init__(self, cache_dir: Path, slug: str, number: int, rate: Fraction, width: int,
                  height: int) -> None:
-        self.number, self.rate, self.count = number, rate, 0
+        self.number, self.rate, self.size, self.count = number, rate, (width, height), 0
         stem = f"{slug}.step{number + 1:03d}"
         self.video, self.still = cache_dir / f"{stem}.mp4", cache_dir / f"{stem}.png"
-        self.output = av.open(str(partial_path(self.video)), mode="w", format="mp4",
-                              options=FASTSTART)
-        self.stream = self.output.add_stream("libx264", rate=rate, options=dict(STEP_ENCODER))
-        self.stream.width, self.stream.height, self.stream.pix_fmt = width, height, "yuv420p"
+        self.output, self.copied, self.first, self.last_pts = None, False, None, None
         self.best, self.rank, self.last = None, (False, -1.0), None
 
-    def add(self, frame) -> None:
+    def add(self, frame, *, own: bool = True) -> None:
+        """One frame of the step (``own``: the clip's, so it may be copied; else a held frame
+        of the step before)."""
+        if self.count == 0:
+            self.copied = own and frame.key_frame
+            self.first = frame.pts
         sample = _sample(frame)
         resting = self.last is not None and np.abs(sample - self.last).max() <= REST
         rank = (True, fullness(sample)) if resting else (False, 0.0)
         if rank >= self.rank:   # ties: the later frame, nearer the step's finished drawing
             self.best, self.rank = frame, rank
         self.last = sample.astype(np.int16)
-        frame.pts, frame.time_base = self.count, 1 / self.rate
-        self.output.mux(self.stream.encode(frame))
+        self.last_pts = frame.pts
+        if not self.copied:
+            self._encode(frame)
         self.count += 1
 
+    def _encode(self, frame) -> None:
+        if self.output is None:
+            self.output = av.open(str(partial_path(self.video)), mode="w", format="mp4",
+                                  options=FASTSTART)
+            self.stream = self.output.add_stream("libx264", rate=self.rate,
+                                                 options=dict(STEP_ENCODER))
+            self.stream.width, self.stream.height = self.size
+            self.stream.pix_fmt = "yuv420p"
+        pts, time_base = frame.pts, frame.time_base
+        frame.pts, frame.time_base = self.count, 1 / self.rate
+        self.output.mux(self.stream.encode(frame))
+        frame.pts, frame.time_base = pts, time_base
+
     def close(self, previous) -> dict:
-        """Finish the files; a step with no frame of its own shows the frame before it."""
+        """Finish the files (a copied step's video comes later); a step with no frame of its
+        own shows the frame before it."""
         if self.count == 0:
-            self.add(previous)
-        self.output.mux(self.stream.encode())
-        self.output.close()
-        os.replace(partial_path(self.video), self.video)
+            self.add(previous, own=False)
+        if not self.copied:
+            self.output.mux(self.stream.encode())
+            self.output.close()
+            os.replace(partial_path(self.video), self.video)
         with writing(self.still) as partial:
             self.best.to_image().save(partial, format="PNG", compress_level=1)
         return {"mp4": self.video.name, "png": self.still.name, "frames": self.count}
+
+
+def _copy_steps(clip: Path, writers: list[_StepWriter]) -> None:
+    """Write each copied step's video: the clip's packets of its frames, by stream copy, its
+    times counted from its first frame."""
+    if not writers:
+        return
+    with av.open(str(clip)) as source:
+        stream = source.streams.video[0]
+        outputs = []
+        for writer in writers:
+            output = av.open(str(partial_path(writer.video)), mode="w", format="mp4",
+                             options=FASTSTART)
+            outputs.append((writer, output, output.add_stream_from_template(template=stream)))
+        for packet in source.demux(stream):
+            if packet.pts is None:
+                continue
+            for writer, output, target in outputs:
+                if writer.first <= packet.pts <= writer.last_pts:
+                    packet.pts -= writer.first
+                    packet.dts = None   # libav recomputes it, as when Manim joins partial movies
+                    packet.stream = target
+                    output.mux(packet)
+                    break
+        for writer, output, _ in outputs:
+            output.close()
+            os.replace(partial_path(writer.video), writer.video)
 
 
 def _sample(frame) -> np.ndarray:

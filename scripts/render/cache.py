@@ -27,7 +27,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PACKAGES = ("scenes", "nnmath")
 # Code that turns a scene into its cached files: changing it must re-render too.
 RENDERER_FILES = ("scripts/render/scene.py", "scripts/render/clip.py", "scripts/media/video.py",
-                  "scripts/media/audio.py", "scripts/media/captions.py")
+                  "scripts/media/audio.py", "scripts/media/captions.py", "scripts/media/steps.py")
 
 
 @dataclass

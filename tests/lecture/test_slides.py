@@ -105,6 +105,30 @@ def test_an_unchanged_rerun_reencodes_nothing_and_rebuilds_nothing(presented):
     assert after == before
 
 
+def test_each_step_is_cut_from_the_clip_by_stream_copy(presented):
+    """Every narration step starts a Manim animation, hence a keyframe: its video is the clip's
+    own packets for its frames, byte for byte, not a second encode."""
+    cache = presented.media_dir / ".manim" / "lecture" / "draft"
+    for entry in (QUICK, OTHER):
+        record = load_record(cache, entry.slug)
+        manifest = json.loads((cache / record.files["slides"]).read_text())
+        clip = _packets(cache / record.files["mp4"])
+        done = 0
+        for step in manifest["steps"]:
+            packets = _packets(cache / step["mp4"])
+            assert packets == clip[done:done + step["frames"]], step["mp4"]
+            done += step["frames"]
+        assert done == len(clip)
+
+
+def _packets(path) -> list[bytes]:
+    """A video's packets in presentation order, as bytes."""
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        packets = [packet for packet in container.demux(stream) if packet.pts is not None]
+        return [bytes(packet) for packet in sorted(packets, key=lambda packet: packet.pts)]
+
+
 def _frames(path) -> tuple[list[float], list[np.ndarray]]:
     """A video's frame times (seconds) and its frames as RGB."""
     with av.open(str(path)) as container:
