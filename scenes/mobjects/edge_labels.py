@@ -71,11 +71,16 @@ def place_on_edges(diagram: NetworkDiagram, labels: Mapping[tuple[int, int, int]
         _, fraction, box = min(free, key=lambda option: option[0])   # first uncrossed, if any
         label.move_to(start + fraction * (end - start))
         taken.append(box)
-        plate = SurroundingRectangle(label, color=background, fill_color=background,
-                                     fill_opacity=PLATE_OPACITY, stroke_width=0, buff=0.04,
-                                     corner_radius=0.04)
-        placed.add(VGroup(plate, label))
+        placed.add(plated(label, background))
     return placed
+
+
+def plated(label: Mobject, background: str) -> VGroup:
+    """``label`` on a plate of the ``background`` colour, to read over the edges behind it."""
+    plate = SurroundingRectangle(label, color=background, fill_color=background,
+                                 fill_opacity=PLATE_OPACITY, stroke_width=0, buff=0.04,
+                                 corner_radius=0.04)
+    return VGroup(plate, label)
 
 
 def _drawn_edges(diagram: NetworkDiagram) -> list[tuple[int, int, int]]:
