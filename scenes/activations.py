@@ -231,9 +231,10 @@ class ActivationsScene(LectureScene):
         self.add(new_image)
         self.bring_to_front(dots, bounds["linear"])
         self.narrate(linearity(data.linearity_verdict),
-                     Transform(titles["linear"], titles["nonlinear"]), dots.animate.set_opacity(1),
-                     on("non-linear", ReplacementTransform(bounds["linear"], bounds["nonlinear"]),
-                        new_image.animate.set_opacity(1),
+                     Transform(titles["linear"], titles["nonlinear"]),
+                     on("non-linear", new_image.animate.set_opacity(1),
+                        ReplacementTransform(bounds["linear"], bounds["nonlinear"]),
+                        dots.animate.set_opacity(1),   # after the image: drawn over it
                         ChangeDecimalToValue(accuracy, shown["nonlinear"]), run_time=2.5))
 
     def _rate_note(self, network) -> Text:
