@@ -138,11 +138,10 @@ class ActivationsScene(LectureScene):
         at = self.show_value("activation_tour.sweep_z", tour.sweep_z, 2)
         for name, value in tour.outputs.items():
             self.show_value(f"activation_tour.outputs.{name}", value, 2)
-        self.narrate("Back at z equals two, the four functions give four different outputs.",
+        self.narrate(f"Back at z equals {at:g}, the four functions give four different outputs.",
                      sweep.z.animate.set_value(at),
                      on("four different", LaggedStart(*(Indicate(dot, scale_factor=1.6)
-                                                        for dot in dots), lag_ratio=0.3)),
-                     spoken=None)
+                                                        for dot in dots), lag_ratio=0.3)))
         sweep.stop()
         self.sweep_parts = sweep
         self.values = values
