@@ -9,11 +9,11 @@ pair gets enough decimals for its change to show.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from manim import (
-    DOWN, LEFT, UP, Animation, AnimationGroup, Create, FadeIn, FadeOut, Indicate, Mobject,
-    ReplacementTransform, Succession, TransformFromCopy, VGroup, Write,
+    DOWN, LEFT, UP, AnimationGroup, Create, FadeIn, FadeOut, Indicate, ReplacementTransform,
+    Succession, TransformFromCopy, VGroup, Write,
 )
 
 from scenes import theme
@@ -24,7 +24,7 @@ from scenes.mobjects.backprop_formulas import (
     ChainRule, LossPanel, UpdateStep, hidden_delta_rule, input_weight_rule, output_weights_rule,
 )
 from scenes.mobjects.derivation import tex_number
-from scenes.mobjects.diagram_numbers import DiagramNumbers
+from scenes.mobjects.gradient_numbers import GradientNumbers
 from scenes.mobjects.fitted_diagram import diagram_in
 from nnmath.verdicts import gradients_shrink, step_helped
 
@@ -42,58 +42,30 @@ class BackpropScene(LectureScene):
         self.out = len(self.data.layer_sizes) - 1          # the output layer, in diagram layers
         self.heading = self.make_heading("Backpropagation")
         self.phases = PhaseTitles(self.heading, self.palette.muted)
-        self._introduce()
-        self._forward()
-        self._loss()
-        self._chain_rule()
-        self._to_hidden()
-        self._to_inputs()
-        self._update()
-        self._outcome()
+        for beat in (self._introduce, self._forward, self._loss, self._chain_rule,
+                     self._to_hidden, self._to_inputs, self._update, self._outcome):
+            beat()
 
-    # ------------------------------------------------------------------------------ helpers
+    def _shown(self, key: str, value: float, decimals: int | None = None) -> tuple[float, int]:
+        """A value of the backprop example (``key``: its path in the example's facts) recorded as
+        shown to ``decimals`` places (two significant digits by default): (shown, decimals)."""
+        decimals = significant_decimals(value) if decimals is None else decimals
+        return self.show_value(f"backprop_example.{key}", value, decimals), decimals
 
     def _text(self, key: str, value: float, decimals: int | None = None, *,
               bracket: bool = False) -> str:
-        """A value of the backprop example (``key``: its path in the example's facts) as TeX, to
-        ``decimals`` places (two significant digits by default), recorded as shown; with
-        ``bracket``, a negative value in parentheses, as a factor in a product."""
-        decimals = significant_decimals(value) if decimals is None else decimals
-        return tex_number(self.show_value(f"backprop_example.{key}", value, decimals), decimals,
-                          bracket=bracket)
+        """The same as TeX; with ``bracket``, a negative value in parentheses (a factor)."""
+        return tex_number(*self._shown(key, value, decimals), bracket=bracket)
+
+    def _change(self, keys: tuple[str, str], before: float, after: float) -> tuple[str, str]:
+        """A before → after pair as TeX, both to the decimals that show the change."""
+        decimals = change_decimals(before, after)
+        return self._text(keys[0], before, decimals), self._text(keys[1], after, decimals)
 
     def _followed(self, ranking: Sequence[int], layer: int) -> int:
         """The neuron of ``layer`` to follow: nnmath's ranking's first that the diagram draws."""
         drawn = set(self.diagram.drawn_indices(layer))
         return next(i for i in ranking if i in drawn)
-
-    def _deltas(self, layer: int, always: Sequence[int] = ()) -> dict[tuple, VGroup]:
-        """Deltas beside the drawn neurons of ``layer`` where they fit, else only ``always``."""
-        labels = {}
-        for i in self.diagram.drawn_indices(layer) if self.numbers.fit_beside(layer) else always:
-            value = self.example.deltas[layer - 1][i]
-            decimals = significant_decimals(value)
-            shown = self.show_value(f"backprop_example.deltas[{layer - 1}][{i}]", value, decimals)
-            labels[("delta", layer, i)] = self.numbers.delta(layer, i, shown, decimals)
-        return labels
-
-    def _gradients(self, edges: Sequence[tuple[int, int, int]],
-                   avoid: Iterable[Mobject] | None = None) -> dict[tuple, VGroup] | None:
-        """dL/dw on the given edges (nnmath layer, i, j), recorded as shown if they all fit."""
-        values = {edge: self.example.dW[edge[0]][edge[1], edge[2]] for edge in edges}
-        labels = self.numbers.on_edges(values, avoid)
-        if labels is not None:
-            for (layer, i, j), value in values.items():
-                self.show_value(f"backprop_example.dW[{layer}][{i}][{j}]", value,
-                                significant_decimals(value))
-        return labels
-
-    def _tint(self, edges: Sequence[tuple[int, int, int]]) -> list[Animation]:
-        """The given edges turn the gradient colour: gradients are flowing through them."""
-        return [self.diagram.edge(*edge).animate.set_stroke(color=self.palette.gradient)
-                for edge in edges]
-
-    # ------------------------------------------------------------------------------ phases
 
     def _introduce(self) -> None:
         ex = self.example
@@ -101,7 +73,8 @@ class BackpropScene(LectureScene):
                    ex.forward.activations)
         self.diagram = diagram_in(DIAGRAM, *network, labels="values", palette=self.palette)
         self.record_diagram("backprop_example.forward.activations", self.diagram)
-        self.numbers = DiagramNumbers(self.diagram, self.palette)
+        self.numbers = GradientNumbers(self.diagram, ex.deltas, ex.dW, record=self._shown,
+                                       palette=self.palette)
         self.wide = diagram_in(WIDE_DIAGRAM, *network, labels="values", palette=self.palette)
         self.wide.neurons.set_fill(opacity=0.08)     # the first two phases; narrows into diagram
         self.wide.labels.set_opacity(0)
@@ -116,8 +89,7 @@ class BackpropScene(LectureScene):
     def _forward(self) -> None:
         forward = self.wide.animate_forward(self.example.forward.activations, layer_time=1.2)
         self.narrate("Phase one: a sample goes forward to a prediction.",
-                     self.phases.next("forward pass"), forward,
-                     run_time=forward.get_run_time())
+                     self.phases.next("forward pass"), forward, run_time=forward.get_run_time())
         self.play(self.wide.labels.animate.set_opacity(1), run_time=0.6)
 
     def _loss(self) -> None:
@@ -165,26 +137,24 @@ class BackpropScene(LectureScene):
                      on("the product", FadeIn(numbers[0], shift=LEFT * 0.2)))
         self.narrate("The first two factors are the output neuron's delta.", Create(rule.brace),
                      on("output neuron's delta", FadeIn(rule.delta),
-                        *self.numbers.show(self._deltas(self.out, always=(0,)))))
+                        *self.numbers.show(self.numbers.delta_labels(self.out, always=(0,)))))
         self.panel = rule
 
     def _to_hidden(self) -> None:
-        p = self.palette
-        hidden = self.out - 1
-        hidden_deltas = self._deltas(hidden, always=(self.j,))
-        avoid = [*self.numbers.shown.values(), *hidden_deltas.values()]   # placed first, shown later
-        edges = [(hidden, i, 0) for i in self.diagram.drawn_indices(hidden)]
-        labels = self._gradients(edges, avoid)
-        if labels is None:
-            edges = [(hidden, self.j, 0)]
-            labels = self._gradients(edges, avoid) or {}
+        p, hidden = self.palette, self.out - 1
+        hidden_deltas = self.numbers.delta_labels(hidden, always=(self.j,))
+        avoid = [*self.numbers.shown.values(), *hidden_deltas.values()]   # placed, shown later
+        edges, labels = self.numbers.gradient_labels(
+            [(hidden, i, 0) for i in self.diagram.drawn_indices(hidden)], [(hidden, self.j, 0)],
+            avoid=avoid)
         where = "the hidden layer" if self.out == 2 else "the last hidden layer"
         rule = output_weights_rule(PANEL, p)
         self.narrate("Phase four: gradients flow back. Each output weight gets delta times its "
                      "input.",
                      self.phases.next(f"gradients to {where}"), FadeOut(self.panel),
                      self.diagram.send_pulses(hidden, color=p.gradient, backward=True),
-                     on("Each output weight", *self._tint(edges), *self.numbers.show(labels)),
+                     on("Each output weight", *self.numbers.flowing(edges),
+                        *self.numbers.show(labels)),
                      on("delta times", Write(rule)))
         self._hidden_delta_rule(rule)
         self.narrate("Each hidden neuron gets its share of the blame.",
@@ -192,7 +162,7 @@ class BackpropScene(LectureScene):
                      on("share", Indicate(self.diagram.layer_group(hidden), color=p.gradient,
                                           scale_factor=1.1)))
         steps = [AnimationGroup(self.diagram.send_pulses(layer, color=p.gradient, backward=True),
-                                *self.numbers.show(self._deltas(layer)))
+                                *self.numbers.show(self.numbers.delta_labels(layer)))
                  for layer in range(hidden - 1, 0, -1)]
         if steps:      # one step for all of them, however deep the network
             self.narrate("Earlier hidden layers do the same, each summing over the neurons it "
@@ -221,11 +191,8 @@ class BackpropScene(LectureScene):
         p, ex = self.palette, self.example
         k = self.j if self.out == 2 else self._followed(ex.followed_input_neurons, 1)
         edges = [(0, i, k) for i in self.diagram.drawn_indices(0)]
-        labels, hide = self._gradients(edges), []
-        if labels is None:      # make room: only the followed neuron keeps its delta
-            hide = [key for key in self.numbers.shown if key[:2] == ("delta", 1) and key[2] != k]
-            labels = self._gradients(edges, [label for key, label in self.numbers.shown.items()
-                                             if key not in hide]) or {}
+        # if they crowd, only the followed neuron keeps its delta
+        labels, hide = self.numbers.gradients_making_room(edges, layer=1, keep=k)
         table = input_weight_rule(k, [self._text(f"dW[0][0][{k}]", ex.dW[0][0, k]),
                                       self._text("forward.x[0]", ex.forward.x[0], 2, bracket=True),
                                       self._text(f"deltas[0][{k}]", ex.deltas[0][k], bracket=True)],
@@ -234,31 +201,27 @@ class BackpropScene(LectureScene):
                      self.phases.next("gradients to the input layer"), FadeOut(self.panel),
                      self.diagram.send_pulses(0, color=p.gradient, backward=True),
                      *self.numbers.hide(hide),
-                     on("input weights", *self._tint(edges), *self.numbers.show(labels)),
+                     on("input weights", *self.numbers.flowing(edges),
+                        *self.numbers.show(labels)),
                      on("input times delta", Write(table.row(0))))
         self.panel = table
-        if gradients_shrink(ex.largest_gradients):
-            line = "Far smaller: every layer back shrinks the gradients."
-        else:
-            line = "The inputs are data, not weights: backpropagation stops here."
-        self.narrate(line, FadeIn(table.row(1), shift=DOWN * 0.2), run_time=1.5)
+        shrink = gradients_shrink(ex.largest_gradients)
+        self.narrate("Far smaller: every layer back shrinks the gradients." if shrink else
+                     "The inputs are data, not weights: backpropagation stops here.",
+                     FadeIn(table.row(1), shift=DOWN * 0.2), run_time=1.5)
 
     def _update(self) -> None:
         p, ex = self.palette, self.example
         hidden, j = self.out - 1, self.j
-        before, after = ex.params_before[hidden].W[j, 0], ex.params_after[hidden].W[j, 0]
-        d = change_decimals(before, after)
-        d_pred = change_decimals(ex.forward.prediction, ex.prediction_after)
-        d_loss = change_decimals(ex.loss, ex.loss_after)
-        rate = self.show_value("backprop_example.learning_rate", ex.learning_rate, 6)
+        rate, _ = self._shown("learning_rate", ex.learning_rate, 6)
+        weight = (f"forward.params[{hidden}].W[{j}][0]", f"params_after[{hidden}].W[{j}][0]")
+        before, after = self._change(weight, ex.params_before[hidden].W[j, 0],
+                                     ex.params_after[hidden].W[j, 0])
         self.step = UpdateStep(
-            self._text(f"forward.params[{hidden}].W[{j}][0]", before, d), rate,
-            self._text(f"dW[{hidden}][{j}][0]", ex.dW[hidden][j, 0], bracket=True),
-            self._text(f"params_after[{hidden}].W[{j}][0]", after, d),
-            (self._text("forward.prediction", ex.forward.prediction, d_pred),
-             self._text("prediction_after", ex.prediction_after, d_pred)),
-            (self._text("loss", ex.loss, d_loss), self._text("loss_after", ex.loss_after, d_loss)),
-            region=PANEL, palette=p)
+            before, rate, self._text(f"dW[{hidden}][{j}][0]", ex.dW[hidden][j, 0], bracket=True),
+            after, self._change(("forward.prediction", "prediction_after"), ex.forward.prediction,
+                                ex.prediction_after),
+            self._change(("loss", "loss_after"), ex.loss, ex.loss_after), region=PANEL, palette=p)
         self.narrate("Phase six: each weight steps against its gradient, times the learning "
                      "rate.", self.phases.next("update the weights"), FadeOut(self.panel),
                      *self.numbers.hide([key for key in self.numbers.shown if key[0] == "dW"]),
@@ -270,18 +233,18 @@ class BackpropScene(LectureScene):
         self.narrate("All weights and biases move at once.",
                      *self.numbers.hide(), self.diagram.labels.animate.set_opacity(0),
                      self.diagram.neurons.animate.set_fill(opacity=0.08),
-                     on("move", self.diagram.change_weights([layer.W for layer in ex.params_after])))
+                     on("move", self.diagram.change_weights(
+                         [layer.W for layer in ex.params_after])))
 
     def _outcome(self) -> None:
         """The same sample through the updated network, its prediction and loss shown."""
         p, ex = self.palette, self.example
-        if step_helped(ex.forward.prediction, ex.prediction_after, ex.forward.label, ex.loss,
-                       ex.loss_after):
-            line = "Again: the prediction moved toward its label, and the loss fell."
-        else:
-            line = "Again: this step overshot, and the loss did not fall."
-        outcome = self.step.outcome
-        self.narrate(line, Indicate(self.diagram.neuron(self.out, 0), color=p.output),
-                     on("and the loss", FadeIn(outcome, shift=UP * 0.2)))
+        helped = step_helped(ex.forward.prediction, ex.prediction_after, ex.forward.label, ex.loss,
+                             ex.loss_after)
+        self.narrate("Again: the prediction moved toward its label, and the loss fell." if helped
+                     else "Again: this step overshot, and the loss did not fall.",
+                     Indicate(self.diagram.neuron(self.out, 0), color=p.output),
+                     on("and the loss", FadeIn(self.step.outcome, shift=UP * 0.2)))
         self.narrate("Training does this for all samples at once, epoch after epoch.",
-                     on("epoch after epoch", Indicate(outcome, color=p.highlight, scale_factor=1.05)))
+                     on("epoch after epoch", Indicate(self.step.outcome, color=p.highlight,
+                                                      scale_factor=1.05)))
