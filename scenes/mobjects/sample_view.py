@@ -13,6 +13,7 @@ from manim import DOWN, UP, DecimalNumber, Text, VGroup
 from scenes import theme
 from scenes.mobjects.decision_map import DecisionMap
 from scenes.mobjects.edge_labels import place_on_edges
+from scenes.mobjects.fitted_diagram import diagram_in
 from scenes.mobjects.network_diagram import NetworkDiagram
 
 SAMPLE_DIAGRAM = theme.Region(theme.CONTENT.left, 1.0, theme.CONTENT.bottom + 0.05,
@@ -20,7 +21,6 @@ SAMPLE_DIAGRAM = theme.Region(theme.CONTENT.left, 1.0, theme.CONTENT.bottom + 0.
 WIDE_SAMPLE_DIAGRAM = theme.Region(theme.CONTENT.left, theme.CONTENT.right, SAMPLE_DIAGRAM.bottom,
                                    SAMPLE_DIAGRAM.top)
 SAMPLE_PANEL = theme.Region(1.45, theme.CONTENT.right, theme.CONTENT.bottom, theme.CONTENT.top)
-BRACE_ROOM = 0.6             # a brace with the true size above an elided hidden column
 CAPTION_ROOM = 0.5           # the map's caption above it
 VERDICT_ROOM = 1.25          # the two verdict lines under it
 MAX_MINI_MAP_HEIGHT = 4.0
@@ -29,12 +29,8 @@ MAX_WEIGHT_LABELS = 8        # more numbers in one layer cannot be told apart fr
 
 def sample_diagram(region: theme.Region, sizes: Sequence[int], weights: Sequence[np.ndarray],
                    activations: Sequence[np.ndarray], *, palette: theme.Palette) -> NetworkDiagram:
-    """The network, dark (no sample yet), its neurons filling ``region`` (less a brace's room
-    above an elided hidden column)."""
-    elided = any(size > 8 for size in sizes[1:-1])
-    diagram = NetworkDiagram(sizes, weights, activations, labels="values", width=region.width,
-                             height=region.height - (BRACE_ROOM if elided else 0), palette=palette)
-    region.clamp(diagram.move_to(region.center))
+    """The network, dark (no sample yet), its neurons filling ``region`` (``diagram_in``)."""
+    diagram = diagram_in(region, sizes, weights, activations, labels="values", palette=palette)
     diagram.neurons.set_fill(opacity=0.08)
     diagram.labels.set_opacity(0)
     return diagram
