@@ -6,7 +6,7 @@ thresholds below; scenes pick their words from its kind and quote the numbers it
 """
 
 from dataclasses import dataclass, replace
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 import numpy as np
 
@@ -264,6 +264,19 @@ def judge_rate(values, points, minimum):
         kind = Rate.TOO_SMALL
     overshoots = bool(len(side) > 1 and np.all(side[1:] == -side[:-1]) and np.all(side != 0))
     return RateVerdict(kind, overshoots, bool(end > start), start, end)
+
+
+class Downhill(IntEnum):
+    """Which way along x a curve goes down from a point, judged from its slope there; the value
+    is that direction's sign along x."""
+
+    RIGHT = 1     # the slope is negative
+    LEFT = -1     # the slope is positive (or zero)
+
+
+def downhill(slope):
+    """The Downhill of a point of a curve whose slope there is ``slope`` (as shown)."""
+    return Downhill.RIGHT if slope < 0 else Downhill.LEFT
 
 
 @dataclass(frozen=True)

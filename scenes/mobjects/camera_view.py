@@ -4,6 +4,9 @@
 the full frame) and returns the camera's move; ``look_back`` returns it to the full frame. The
 view is chosen so that every text either lies wholly inside it or wholly outside (a text the
 view's edge cuts would be half on screen): the view grows until no text is cut.
+
+A 3-D scene's camera turns instead (``turn``), and its texts stay put on the frame while it does:
+``pin`` fixes a text to the frame, ``morph_pinned`` transforms one pinned text into another.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from collections.abc import Iterable
 
 import numpy as np
 from manim import (
-    Animation, DecimalNumber, MarkupText, Mobject, SingleStringMathTex, Text, VMobject, config,
+    Animation, DecimalNumber, MarkupText, Mobject, SingleStringMathTex, Text, Transform, VMobject,
+    config,
 )
 
 from scenes import theme
@@ -116,3 +120,29 @@ def look_at(frame: Mobject, targets: Iterable[Mobject], texts: Iterable[Mobject]
 def look_back(frame: Mobject) -> Animation:
     """The camera ``frame`` returning to the full frame."""
     return frame.animate.set(width=config.frame_width).move_to(np.zeros(3))
+
+
+def pin(camera, mobject: Mobject) -> Mobject:
+    """Pin ``mobject`` to the frame of a 3-D ``camera``, unmoved by its turns; parts that a
+    transform or a readout adds later are pinned as they come."""
+    camera.add_fixed_in_frame_mobjects(mobject)
+    return mobject.add_updater(lambda m: camera.add_fixed_in_frame_mobjects(m))
+
+
+def morph_pinned(camera, old: Mobject, new: Mobject) -> Transform:
+    """Transform a pinned ``old`` into ``new``, its parts matched beforehand so that the parts
+    the transform would add are pinned from its first frame."""
+    old.align_data(new.copy())
+    camera.add_fixed_in_frame_mobjects(old)
+    return Transform(old, new)
+
+
+def turn(camera, centre: np.ndarray | None = None, zoom: float | None = None,
+         **angles: float) -> list[Animation]:
+    """Animations turning a 3-D ``camera`` to ``phi``/``theta``, zooming, and moving the point
+    it looks at to ``centre``."""
+    trackers = {"phi": camera.phi_tracker, "theta": camera.theta_tracker,
+                "zoom": camera.zoom_tracker}
+    moves = [trackers[k].animate.set_value(v) for k, v in (*angles.items(), ("zoom", zoom))
+             if v is not None]
+    return moves + ([camera._frame_center.animate.move_to(centre)] if centre is not None else [])

@@ -173,3 +173,10 @@ def test_judge_rate_from_the_loss_per_step():
     assert (climbing.rate, climbing.climbs, climbing.loss_end) == (Rate.TOO_LARGE, True, 1.5)
     # Overshooting yet converging is not "too large": the loss judges the rate.
     assert judge_rate([1.0, 0.64, 0.41], np.array([[1.0], [-0.8], [0.64]]), (0.0,)).overshoots
+
+
+def test_downhill_lies_against_the_slope():
+    from nnmath.verdicts import Downhill, downhill
+    assert downhill(-0.5) is Downhill.RIGHT and int(Downhill.RIGHT) == 1
+    assert downhill(2.0) is Downhill.LEFT and int(Downhill.LEFT) == -1
+    assert downhill(0.0) is Downhill.LEFT
