@@ -5,18 +5,23 @@ play or wait it collects the bounding box of every visible text-like mobject (Te
 MathTex, Tex, DecimalNumber, Integer, also inside groups) and records an issue when two overlap
 (unless the scene declared the pair with ``allow_overlap``), when one leaves the frame, when one
 is smaller than the theme's smallest readable size, or when a text that the step faded or wrote
-in ends invisible (another animation of the same step, e.g. an Indicate, undid it). Each issue
-is kept once, at the first time it was seen, with the strings and boxes of the texts involved.
+in ends invisible (another animation of the same step, e.g. an Indicate, undid it). On every
+drawn frame, also during animations (``LayoutCheck.frame``), no visible arrow runs through a
+text's box (a label growing into the arrow that points at it). Each issue is kept once, at the
+first time it was seen, with the strings and boxes of the texts involved.
 """
 
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from manim import DecimalNumber, MarkupText, SingleStringMathTex, Text, config
+from manim import (
+    Arrow, DecimalNumber, MarkupText, SingleStringMathTex, Text, config,
+)
 
 from scenes import theme
 
@@ -26,6 +31,9 @@ TEXT_TYPES = (DecimalNumber, SingleStringMathTex, Text, MarkupText)
 # anti-aliasing and glyph side bearings rather than from a layout decision.
 TOLERANCE = 0.02
 VISIBLE = 0.05   # opacity below which a text counts as not shown
+GUIDE = 0.3      # an arrow this faint or fainter is on its way in or out
+CROSSING_FRAMES = 3   # drawn frames in a row a text must sit on an arrow to count: a number
+                      # flying past an arrow crosses it in a frame or two
 
 # Configs the layout test renders besides the default lecture: together they span the documented
 # ranges (1 to 3 hidden layers of 1 to 32 neurons, every data set and activation, the largest
@@ -102,7 +110,8 @@ class Box:
 class Issue:
     scene: str
     time: float
-    kind: str            # "overlap", "off frame", "too small" or "brought in but invisible"
+    kind: str            # "overlap", "off frame", "too small", "brought in but invisible" or
+                         # "text on an arrow"
     texts: tuple         # the strings involved
     boxes: tuple         # their boxes
     detail: str = ""
@@ -183,6 +192,14 @@ def is_visible(mobject) -> bool:
     return False
 
 
+def wholly_shown(mobject) -> bool:
+    """Whether every drawn part of the text is shown (not a text half faded or half morphed
+    into something else)."""
+    parts = [part for part in mobject.get_family() if part.has_points()]
+    return bool(parts) and all(np.max(part.get_fill_opacities(), initial=0) > VISIBLE
+                               for part in parts)
+
+
 def texts_in(mobject):
     """The text-like mobjects in ``mobject``'s family, not looking inside a text."""
     if isinstance(mobject, TEXT_TYPES):
@@ -248,12 +265,66 @@ def allowed_pairs(scene) -> set:
     return pairs
 
 
+def arrows_in(mobject):
+    """The arrows in ``mobject``'s family (Arrow, DoubleArrow, Vector), not inside a text."""
+    if isinstance(mobject, TEXT_TYPES):
+        return
+    if isinstance(mobject, Arrow):
+        yield mobject
+        return
+    for sub in mobject.submobjects:
+        yield from arrows_in(sub)
+
+
+def screen_arrows(scene) -> list:
+    """Every visible arrow on screen, in a view where positions are frame positions."""
+    if not flat_camera(scene):
+        return []
+    found = []
+    for top in scene.mobjects:
+        for arrow in arrows_in(top):
+            if (all(part.has_points() for part in arrow.get_family())
+                    and arrow.get_stroke_width() > 0
+                    and np.max(arrow.get_stroke_opacities(), initial=0) > GUIDE
+                    and arrow.get_length() > TOLERANCE):
+                found.append(arrow)
+    return found
+
+
+def crosses(start, end, box: Box) -> bool:
+    """Whether the segment from ``start`` to ``end`` passes through ``box`` shrunk by the
+    tolerance on every side (Liang-Barsky clipping)."""
+    x0, y0, x1, y1 = (box.x0 + TOLERANCE, box.y0 + TOLERANCE, box.x1 - TOLERANCE,
+                      box.y1 - TOLERANCE)
+    if x0 >= x1 or y0 >= y1:
+        return False
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, start[0] - x0), (dx, x1 - start[0]), (-dy, start[1] - y0),
+                 (dy, y1 - start[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
 class LayoutCheck:
-    """An ``on_play`` hook that records the layout issues of one scene's render."""
+    """An ``on_play`` hook that records the layout issues of one scene's render; its ``frame``
+    is called on every drawn frame (see ``render_one``)."""
 
     def __init__(self, slug: str) -> None:
         self.slug = slug
         self.issues: dict[tuple, Issue] = {}
+        self.crossings: dict[tuple, int] = {}   # (text id, arrow id) -> frames in a row
+        self.boxes: dict[int, Box] = {}          # text id -> its box in the frame before
 
     def __call__(self, scene) -> None:
         view = View.of(scene)
@@ -271,6 +342,33 @@ class LayoutCheck:
             if not is_visible(text):
                 self._add(scene, "brought in but invisible", (text_of(text),), (Box.of(text),),
                           "another animation of the same step undid its fade-in")
+        self.frame(scene, at_rest=True)
+
+    def frame(self, scene, at_rest: bool = False) -> None:
+        """A drawn frame: no visible arrow runs through a text that stands still (as a label
+        does while the arrow pointing at it grows) for CROSSING_FRAMES frames in a row, or at all
+        when the picture is at rest (the end of a play). A text that is itself moving, fading
+        or morphing into the next picture may pass an arrow."""
+        arrows = screen_arrows(scene)
+        texts = screen_texts(scene) if arrows else []
+        boxes = {id(text): Box.of(text) for text in texts}
+        allowed = allowed_pairs(scene) if arrows else set()
+        seen = {}
+        for text in texts:
+            box = boxes[id(text)]
+            if not wholly_shown(text) or not at_rest and not _same(box, self.boxes.get(id(text))):
+                continue
+            for arrow in arrows:
+                if (frozenset((id(text), id(arrow))) not in allowed
+                        and crosses(arrow.get_start(), arrow.get_end(), box)):
+                    key = (id(text), id(arrow))
+                    seen[key] = self.crossings.get(key, 0) + 1
+                    if at_rest or seen[key] >= CROSSING_FRAMES:
+                        self._add(scene, "text on an arrow", (text_of(text),), (box,),
+                                  f"arrow from {np.round(arrow.get_start()[:2], 2)} to "
+                                  f"{np.round(arrow.get_end()[:2], 2)}")
+        if not at_rest:
+            self.crossings, self.boxes = seen, boxes
 
     def _single(self, scene, text, box: Box, name: str) -> None:
         view = View.of(scene)
@@ -292,6 +390,11 @@ class LayoutCheck:
     def report(self) -> str:
         """One issue per line, in the order they were first seen."""
         return "\n".join(str(issue) for issue in self.issues.values())
+
+
+def _same(box: Box, before: Box | None) -> bool:
+    return before is not None and max(abs(box.x0 - before.x0), abs(box.y0 - before.y0),
+                                      abs(box.x1 - before.x1), abs(box.y1 - before.y1)) < 1e-3
 
 
 def _overlapping(boxes: list[Box]):
@@ -336,9 +439,28 @@ def render_one(slug: str, folder: str, frame_only: bool, overrides: dict, contex
     own = {"tex_dir": str(work / "tex" / slug), "text_dir": str(work / "texts" / slug)}
     check = LayoutCheck(slug)
     try:
-        result = render_scene(registry.get(slug), Path(folder), frame_only=frame_only,
-                              overrides={**overrides, **own}, context=context, progress=False,
-                              on_play=check)
+        with checking_frames(check):
+            result = render_scene(registry.get(slug), Path(folder), frame_only=frame_only,
+                                  overrides={**overrides, **own}, context=context,
+                                  progress=False, on_play=check)
     except RenderError as err:
         return None, check, str(err)
     return result, check, None
+
+
+@contextmanager
+def checking_frames(check: LayoutCheck):
+    """While it lasts, every frame Manim draws in this process goes through ``check.frame``."""
+    from manim.renderer.cairo_renderer import CairoRenderer
+
+    draw = CairoRenderer.render
+
+    def draw_and_check(renderer, scene, *args, **kwargs):
+        draw(renderer, scene, *args, **kwargs)
+        check.frame(scene)
+
+    CairoRenderer.render = draw_and_check
+    try:
+        yield check
+    finally:
+        CairoRenderer.render = draw

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import (RIGHT, FadeIn, Indicate, MathTex, MovingCameraScene, Scene, Succession, Text,
-                   tempconfig)
+from manim import (LEFT, RIGHT, UP, Arrow, FadeIn, GrowArrow, Indicate, MathTex, MovingCameraScene,
+                   Scene, Succession, Text, linear, tempconfig)
 
 from conftest import DEFAULT
-from layout import CONFIGS, LayoutCheck
+from layout import CONFIGS, LayoutCheck, checking_frames, crosses, Box
 from scenes import registry, theme
 from scenes.mobjects.heatmap import Heatmap
 from scripts.render.scene import render_scene
@@ -91,6 +91,59 @@ def test_under_a_zoomed_camera_only_texts_in_view_count_and_they_look_larger(tmp
                   text("near", theme.TYPE.label * 0.6).move_to([0, -0.8, 0]),
                   text("far").move_to([6.2, 3, 0]))
     assert kinds(check_after_play(tmp_path, build, MovingCameraScene)) == [("off frame", ("cut",))]
+
+
+def played(tmp_path, build) -> LayoutCheck:
+    """Render ``build(scene)`` at the tiny size with the layout check on every frame."""
+    check = LayoutCheck("probe")
+
+    class Probe(Scene):
+        def construct(self):
+            self.overlap_allowed = []
+            build(self)
+
+    with tempconfig({**TINY, "media_dir": str(tmp_path), "progress_bar": "none",
+                     "disable_caching": True}), checking_frames(check):
+        Probe().render()
+    return check
+
+
+def test_a_segment_crosses_a_box_only_through_its_inside():
+    box = Box(0, 0, 1, 1)
+    assert crosses(np.array([-1, 0.5]), np.array([2, 0.5]), box)
+    assert crosses(np.array([0.5, 0.5]), np.array([3, 3]), box)          # starts inside
+    assert not crosses(np.array([-1, 0.5]), np.array([-0.1, 0.5]), box)  # stops short
+    assert not crosses(np.array([-1, 1.01]), np.array([2, 1.01]), box)   # grazes the top
+    assert not crosses(np.array([-1, 2]), np.array([2, 1.5]), box)
+
+
+@pytest.mark.render
+def test_an_arrow_growing_into_a_label_that_stands_still_is_reported(tmp_path):
+    """The black_box case: the label stands, the arrow pointing at it grows into it."""
+    def into(scene):
+        label = text("network")
+        scene.add(label)
+        scene.play(GrowArrow(Arrow(LEFT * 4, RIGHT * 0.2, buff=0)), run_time=2)
+
+    def beside(scene):
+        label = text("network")
+        scene.add(label)
+        scene.play(GrowArrow(Arrow(LEFT * 4, label.get_left() + LEFT * 0.1, buff=0)), run_time=2)
+
+    def across(scene):   # only during the animation: it ends clear of the label
+        label = text("network")
+        scene.add(label)
+        arrow = Arrow(LEFT * 5, LEFT * 4, buff=0)
+        scene.play(arrow.animate.shift(RIGHT * 9), run_time=5, rate_func=linear)
+
+    def flying(scene):
+        scene.add(Arrow(UP * 2, UP * -2, buff=0))
+        scene.play(text("passing").animate.shift(RIGHT * 6), run_time=1)
+
+    assert kinds(played(tmp_path, into)) == [("text on an arrow", ("network",))]
+    assert kinds(played(tmp_path, across)) == [("text on an arrow", ("network",))]
+    assert kinds(played(tmp_path, beside)) == []
+    assert kinds(played(tmp_path, flying)) == []
 
 
 @pytest.mark.render
