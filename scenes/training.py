@@ -16,7 +16,7 @@ from scenes import theme
 from scenes.base import LectureScene, on
 from scenes.mobjects.boundary_sweep import BoundarySweep, dot_legend
 from scenes.mobjects.loss_curves import LossCurves, sampled_epochs
-from scenes.mobjects.paced import move, paced
+from scenes.mobjects.paced import paced
 from scenes.mobjects.readouts import Readouts
 from scenes.narration import loss_ends, outcome_label, training_result
 from scenes.notation import DATASET_NAME, LOSS_NAME
@@ -149,7 +149,6 @@ class TrainingScene(LectureScene):
                      on(f"{accuracy:g} percent", Indicate(self.readouts.values["accuracy"],
                                                           color=self.palette.gradient)),
                      on("on the right", Create(self.plot.axes), FadeIn(self.plot.moving)),
-                     on("training and test", move(self.tracker, 0, 0.3)),
                      on("logarithmic", FadeIn(self.plot.ticks), FadeIn(self.plot.titles)))
 
     def _follow_tracker(self) -> None:
@@ -192,7 +191,9 @@ class TrainingScene(LectureScene):
             "Progress is uneven: the loss can sit on a plateau for many epochs, then fall "
             f"quickly as the boundary {settles}.",
         ]
-        ends = np.linspace(0.3, len(self.stops) - 1, len(lines) + 1)
+        # the tracker first moves here, not while the readouts fade in: a counter that gains a
+        # digit under a running FadeIn breaks it (a first snapshot at epoch 88, then 113)
+        ends = np.linspace(0, len(self.stops) - 1, len(lines) + 1)
         for line, start, end in zip(lines, ends, ends[1:]):
             self.narrate(line, *paced(line, self.tracker, start, end))
         self.sweep.map.image.clear_updaters()
