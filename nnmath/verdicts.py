@@ -70,6 +70,11 @@ class Score:
     fraction: float
     percent: float
 
+    @property
+    def all_right(self):
+        """Whether every one of its points is classified correctly."""
+        return self.correct == self.total
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -307,11 +312,6 @@ def bends(verdict):
     return verdict.limit is Limit.NONE
 
 
-def every_point(score):
-    """Whether a Score has every one of its points right."""
-    return score.correct == score.total
-
-
 def classified_right(example):
     """Whether a class example (a test point with its ``label`` and the network's
     ``predicted_class``) is classified correctly."""
@@ -436,7 +436,7 @@ def size_outcomes(sizes, verdicts):
     chance = [k for k in order if verdicts[k].outcome is Outcome.CHANCE]
     limits = {verdicts[k].limit for k in chance}
     return SizeOutcomes(
-        all_fit=all(v.train.correct == v.train.total for v in verdicts),
+        all_fit=all(v.train.all_right for v in verdicts),
         chance=tuple(int(sizes[k]) for k in chance),
         overfitted=tuple(int(sizes[k]) for k in order
                          if verdicts[k].outcome is Outcome.OVERFITTED),

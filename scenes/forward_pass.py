@@ -16,7 +16,7 @@ from nnmath.verdicts import adding_decimals
 from scenes import theme
 from scenes.base import LectureScene, on
 from scenes.mobjects.camera_view import look_at, look_back, texts_in
-from scenes.mobjects.network_diagram import NetworkDiagram
+from scenes.mobjects.fitted_diagram import diagram_in
 from scenes.mobjects.weighted_sum import WeightedSum
 from scenes.notation import ACTIVATION_SYMBOL
 from scenes.phases import PhaseTitles
@@ -28,7 +28,6 @@ LABEL_ROOM = 0.32           # the gap between neurons a z label above one needs
 # The diagram spans the content's width (a z label above the output is kept inside the frame).
 DIAGRAM = theme.Region(theme.CONTENT.left + 0.1, theme.CONTENT.right - 0.1, BAND.top + 0.1,
                        theme.CONTENT.top - PHASE_ROOM - 0.1)   # a z label fits above the top
-BRACE_ROOM = 0.6            # a brace with the true size above an elided column
 MOST_TERMS = 4              # a longer sum is written as Σ w a + b
 FORMULA_SIZE = theme.math_size(theme.TYPE.body)
 LABEL_SIZE = theme.math_size(theme.TYPE.label)
@@ -102,11 +101,8 @@ class ForwardPassScene(LectureScene):
 
     def _draw(self) -> None:
         p, ex = self.palette, self.example
-        elided = any(size > 8 for size in self.sizes[1:-1])
-        self.diagram = NetworkDiagram(self.sizes, [layer.W for layer in ex.params],
-                                      ex.activations, labels="values", width=DIAGRAM.width,
-                                      height=DIAGRAM.height - (BRACE_ROOM if elided else 0), palette=self.palette)
-        DIAGRAM.clamp(self.diagram.move_to(DIAGRAM.center))
+        self.diagram = diagram_in(DIAGRAM, self.sizes, [layer.W for layer in ex.params],
+                                  ex.activations, labels="values", palette=self.palette)
         self.record_diagram("forward_example.activations", self.diagram)
         self.input_fills = [n.get_fill_opacity() for n in self.diagram.layer_group(0)]
         self.diagram.neurons.set_fill(opacity=0.08)
@@ -183,7 +179,7 @@ class ForwardPassScene(LectureScene):
             for wk, ak, tk in zip(w, a, shown):
                 self.record_arithmetic("product", [wk, ak], tk, decimals, approximate=True)
             self.record_arithmetic("sum", [*shown, bias], round(common["z"], 2), 2)
-            hue = [p.positive if v >= 0 else p.negative for v in w]
+            hue = [p.of_weight(v) for v in w]
             formula = WeightedSum(target, [(f"w_{{{j + 1}}}", f"{kind}_{{{j + 1}}}")
                                            for j in sources], "b",
                                   weights=w, inputs=a, bias=b, products=shown,

@@ -144,9 +144,9 @@ class InsideNetworkScene(LectureScene):
         key = self._path(example)
         label = self.show_value(f"{key}.label", example.label, 0)
         predicted = self.show_value(f"{key}.predicted_class", example.predicted_class, 0)
-        color = self.palette.positive if example.label == 1 else self.palette.negative
         return verdict_lines(f"a test point of class {label:g}", f"predicted: class {predicted:g}",
-                             color, self.mini_map, palette=self.palette)
+                             self.palette.of_class(example.label), self.mini_map,
+                             palette=self.palette)
 
     # ------------------------------------------------------------ part 2: each neuron's map
 

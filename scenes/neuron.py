@@ -14,7 +14,7 @@ from scenes import theme
 from scenes.base import LectureScene, on
 from scenes.mobjects.activation_plot import activation_sketch, plot_with_readouts
 from scenes.mobjects.anatomy import Anatomy
-from scenes.mobjects.artificial_neuron import INPUT_RADIUS, ArtificialNeuron, weight_color
+from scenes.mobjects.artificial_neuron import INPUT_RADIUS, ArtificialNeuron
 from scenes.mobjects.derivation import carry
 from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.mobjects.neuron_sum import NeuronSum
@@ -109,13 +109,13 @@ class NeuronScene(LectureScene):
         left = ArtificialNeuron.filling(len(ex.inputs), LEFT_BELOW_CAPTION, palette=p,
                                         input_radius=INPUT_RADIUS)
         for edge, w in zip(left.edges, ex.weights):
-            edge.set_color(weight_color(p, w))
+            edge.set_color(p.of_weight(w))
         self.places = adding_decimals([*ex.terms, ex.bias], ex.z)
         self.x_values = VGroup(*(self.number(f"neuron_example.inputs[{i}]", x, font_size=MATH,
                                              color=p.input).move_to(circle)
                                  for i, (x, circle) in enumerate(zip(ex.inputs, left.inputs))))
         self.w_values = VGroup(*(left.beside_edge(i, self.number(
-            f"neuron_example.weights[{i}]", w, font_size=MATH, color=weight_color(p, w)))
+            f"neuron_example.weights[{i}]", w, font_size=MATH, color=p.of_weight(w)))
             for i, w in enumerate(ex.weights)))
         self.b_value = self.number("neuron_example.bias", ex.bias, self.places, font_size=MATH)
         bias = left.below_body(VGroup(MathTex("b =", font_size=MATH, color=p.text),

@@ -20,12 +20,13 @@ from scenes.base import LectureScene, on
 from scenes.biology import BiologicalNeuron
 from scenes.mobjects.artificial_neuron import ArtificialNeuron
 from scenes.mobjects.decision_map import DecisionMap
-from scenes.mobjects.loss_curves import LossCurves
+from scenes.mobjects.loss_curves import LossCurves, sampled_epochs
 from scenes.mobjects.network_diagram import NetworkDiagram
 from scenes.narration import summary_result, summary_training
 from scenes.notation import DATASET_NAME
 
 CLOSING_SCALE = 1.5         # the closing list, at most this much larger than while it grew
+LOSS_SAMPLES = 200          # log-spaced epochs at which the loss curves are drawn
 LIST = theme.Region(theme.CONTENT.left, -1.6, theme.CONTENT.bottom, theme.CONTENT.top)
 PICTURE = theme.Region(-1.2, theme.CONTENT.right, theme.CONTENT.bottom, theme.CONTENT.top)
 
@@ -205,15 +206,10 @@ class SummaryScene(LectureScene):
 
     def _loss(self) -> VGroup:
         """The training chapter's loss curves on log-log axes, drawn to the end."""
-        h, p = self.data.history, self.palette
-        epochs = self.data.config.training.epochs
-        at = np.unique(np.rint(np.geomspace(1, epochs, 200))).astype(int)
-        series = {name: (np.array([getattr(h, attr)[e] if e < epochs else
-                                   getattr(h, "final_" + attr) for e in at]), color)
-                  for name, attr, color in (("train", "loss", p.gradient),
-                                            ("test", "test_loss", p.highlight))}
-        curves = LossCurves(at, series, last_epoch=epochs, width=PICTURE.width,
-                            height=PICTURE.height, color=p.muted)
+        p, epochs = self.palette, self.data.config.training.epochs
+        curves = LossCurves.of_history(self.data.history, sampled_epochs(epochs, LOSS_SAMPLES),
+                                       last_epoch=epochs, colors=(p.gradient, p.highlight),
+                                       width=PICTURE.width, height=PICTURE.height, color=p.muted)
         curves.draw_to(epochs)
         return curves
 

@@ -22,6 +22,14 @@ class Palette:
     gradient: str       # gradients, deltas, the loss
     highlight: str      # the thing being talked about right now
 
+    def of_weight(self, weight: float) -> str:
+        """A weight's colour: its sign's (zero counts as positive)."""
+        return self.positive if weight >= 0 else self.negative
+
+    def of_class(self, label: int) -> str:
+        """A class's colour: class 1 positive, class 0 negative."""
+        return self.positive if label == 1 else self.negative
+
 
 DARK = Palette(
     background="#0E1116",

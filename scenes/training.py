@@ -10,8 +10,7 @@ import numpy as np
 from manim import (DOWN, Circumscribe, Create, FadeIn, FadeOut, GrowFromCenter, Indicate, Text,
                    Transform, TransformFromCopy, ValueTracker)
 
-from nnmath.verdicts import (bends, ends_after_snapshots, every_point, is_lessons_setup,
-                             uniform_class)
+from nnmath.verdicts import bends, ends_after_snapshots, is_lessons_setup, uniform_class
 from scenes import theme
 from scenes.base import LectureScene, on
 from scenes.mobjects.boundary_sweep import BoundarySweep, dot_legend
@@ -228,7 +227,7 @@ class TrainingScene(LectureScene):
                       font_size=theme.TYPE.small, color=p.text).move_to(self.legend)
         if result.width > theme.LEFT_PANEL.width:
             result.scale_to_fit_width(theme.LEFT_PANEL.width)
-        every = ", and every training point" if every_point(verdict.train) else ""
+        every = ", and every training point" if verdict.train.all_right else ""
         lesson = ": the lesson's result" if is_lessons_setup(self.data.config) else ""
         line = (f"After {self.data.config.training.epochs} epochs, {correct:g} of the {total:g} "
                 f"test points are right, {accuracy:g} percent{every}{lesson}.")

@@ -200,13 +200,19 @@ def wholly_shown(mobject) -> bool:
                                for part in parts)
 
 
+def outermost(mobject, kinds):
+    """The mobjects of ``kinds`` in ``mobject``'s family, not looking inside one of them or
+    inside a text."""
+    if isinstance(mobject, kinds):
+        yield mobject
+    elif not isinstance(mobject, TEXT_TYPES):
+        for sub in mobject.submobjects:
+            yield from outermost(sub, kinds)
+
+
 def texts_in(mobject):
     """The text-like mobjects in ``mobject``'s family, not looking inside a text."""
-    if isinstance(mobject, TEXT_TYPES):
-        yield mobject
-        return
-    for sub in mobject.submobjects:
-        yield from texts_in(sub)
+    return outermost(mobject, TEXT_TYPES)
 
 
 def flat_camera(scene) -> bool:
@@ -265,24 +271,13 @@ def allowed_pairs(scene) -> set:
     return pairs
 
 
-def arrows_in(mobject):
-    """The arrows in ``mobject``'s family (Arrow, DoubleArrow, Vector), not inside a text."""
-    if isinstance(mobject, TEXT_TYPES):
-        return
-    if isinstance(mobject, Arrow):
-        yield mobject
-        return
-    for sub in mobject.submobjects:
-        yield from arrows_in(sub)
-
-
 def screen_arrows(scene) -> list:
     """Every visible arrow on screen, in a view where positions are frame positions."""
     if not flat_camera(scene):
         return []
     found = []
     for top in scene.mobjects:
-        for arrow in arrows_in(top):
+        for arrow in outermost(top, Arrow):   # Arrow, DoubleArrow, Vector
             if (all(part.has_points() for part in arrow.get_family())
                     and arrow.get_stroke_width() > 0
                     and np.max(arrow.get_stroke_opacities(), initial=0) > GUIDE

@@ -19,11 +19,6 @@ BODY_SHARE, MAX_BODY = 0.26, 1.5   # a filling neuron's body radius: of the heig
 MIN_FIRE = 0.08       # the faintest fill of a firing body
 
 
-def weight_color(palette: theme.Palette, weight: float) -> str:
-    """A weight's colour: its sign's."""
-    return palette.positive if weight >= 0 else palette.negative
-
-
 class ArtificialNeuron(VGroup):
     """``n_inputs`` inputs x₁ … (circles with their names), edges carrying w₁ …, the body with
     Σ and the output arrow with a, filling ``region``: the inputs at its left edge, the outer

@@ -13,7 +13,6 @@ from typing import Any
 from manim import DOWN, LEFT, RIGHT, Brace, MathTex, Text, VGroup
 
 from scenes import theme
-from scenes.mobjects.artificial_neuron import weight_color
 from scenes.mobjects.formula_table import FormulaTable
 from scenes.notation import ACTIVATION_SYMBOL, LOSS_SLOPE_TEX, LOSS_TEX
 
@@ -34,7 +33,7 @@ class LossPanel(VGroup):
                  **kwargs: Any) -> None:
         p = palette
         truth = MathTex(f"y = {label:g}", font_size=TEX_SIZE,
-                        color=p.positive if label == 1 else p.negative)
+                        color=p.of_class(label))
         self.sample = VGroup(MathTex(r"\hat{y} = " + prediction, font_size=TEX_SIZE,
                                      color=p.output), truth).arrange(RIGHT, buff=0.8)
         self.value = MathTex("L", "=", LOSS_TEX[loss_name], "=", loss, font_size=TEX_SIZE,
@@ -97,7 +96,7 @@ def hidden_delta_rule(j: int, numbers: Sequence[str], weight: float, *, activati
         [[rf"\delta_{{{sub}}}", "=", r"\delta", r"\cdot", rf"w_{{{sub}}}", r"\cdot",
           rf"{symbol}'(z_{{{sub}}})"],
          [delta, "=", output_delta, r"\times", shown_weight, r"\times", slope]],
-        [p.gradient, p.text, p.gradient, p.text, weight_color(p, weight), p.text, p.hidden],
+        [p.gradient, p.text, p.gradient, p.text, p.of_weight(weight), p.text, p.hidden],
         theme.Region(region.left, region.right, region.bottom, region.top - RULE_ROOM - 0.4),
         font_size=TEX_SIZE)
 

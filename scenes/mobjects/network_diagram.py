@@ -334,7 +334,7 @@ class NetworkDiagram(VGroup):
             return {"color": self.palette.muted, "width": theme.THIN_STROKE, "opacity": 0.6}
         strength = min(1.0, abs(weight) / scale) ** WEIGHT_POWER
         return {
-            "color": self.palette.positive if weight >= 0 else self.palette.negative,
+            "color": self.palette.of_weight(weight),
             "width": interpolate(*theme.EDGE_WIDTH, strength),
             "opacity": interpolate(*theme.EDGE_OPACITY, strength),
         }

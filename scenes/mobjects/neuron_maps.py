@@ -103,6 +103,6 @@ def example_dots(examples: Sequence, on, *, palette: theme.Palette) -> VGroup:
     p = palette
     radius = float(np.clip(0.05 * on.height, 0.045, 0.08))
     return VGroup(*(Dot(on.coords_to_point(*example.x), radius=radius,
-                        color=p.positive if example.label == 1 else p.negative,
+                        color=p.of_class(example.label),
                         stroke_color=p.highlight, stroke_width=1.5)
                     for example in examples))

@@ -11,7 +11,6 @@ from typing import Any
 from manim import Animation, Mobject, VGroup, Write
 
 from scenes import theme
-from scenes.mobjects.artificial_neuron import weight_color
 from scenes.mobjects.derivation import Derivation, carry, tex_number
 
 SIZE = theme.math_size(theme.TYPE.body)    # before scaling to the region's width
@@ -49,7 +48,7 @@ class NeuronSum(Derivation):
         for i in range(n):
             self.part(0, 2 + 3 * i).set_color(palette.positive)
             self.part(0, 3 + 3 * i).set_color(palette.input)
-            self.part(1, 1 + 4 * i).set_color(weight_color(palette, signs[i]))
+            self.part(1, 1 + 4 * i).set_color(palette.of_weight(signs[i]))
             self.part(1, 3 + 4 * i).set_color(palette.input)
         self.part(3, 1).set_color(palette.gradient)
 

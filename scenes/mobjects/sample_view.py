@@ -49,8 +49,7 @@ def weight_labels(diagram: NetworkDiagram, weights: Sequence[np.ndarray], *,
             continue
         numbers = {edge: DecimalNumber(round(float(weights[layer][edge[1:]]), 2),
                                        num_decimal_places=2, font_size=theme.TYPE.label,
-                                       color=palette.positive if weights[layer][edge[1:]] >= 0
-                                       else palette.negative)
+                                       color=palette.of_weight(weights[layer][edge[1:]]))
                    for edge in edges}
         placed = place_on_edges(diagram, numbers, background=palette.background,
                                 avoid=list(labels))

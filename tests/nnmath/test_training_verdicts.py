@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from nnmath.config import LectureConfig
 from nnmath.verdicts import (
-    Score, bends, classified_right, ends_after_snapshots, every_point, is_lessons_setup, judge,
+    Score, bends, classified_right, ends_after_snapshots, is_lessons_setup, judge,
 )
 
 
@@ -27,8 +27,8 @@ def test_only_a_network_without_a_limit_bends_its_boundary():
 
 
 def test_every_point_right():
-    assert every_point(Score(40, 40, 1.0, 100.0))
-    assert not every_point(Score(39, 40, 0.975, 97.5))
+    assert Score(40, 40, 1.0, 100.0).all_right
+    assert not Score(39, 40, 0.975, 97.5).all_right
 
 
 def test_the_lessons_setup_whatever_its_lecture_options():
